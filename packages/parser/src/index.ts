@@ -1,0 +1,11 @@
+export { parseDocument, DEFAULT_MAX_BYTES, type ParseOptions, type ParsedDocument } from './parse-document.js';
+export { parseFile } from './parse-file.js';
+export type { ParseDiagnostic } from './parse-diagnostic.js';
+export type { FrontMatter, FrontMatterField } from './front-matter.js';
+export type { FootnoteReferenceSite } from './read-citations.js';
+export { domainOf } from './read-citations.js';
+export type { PseudoCitation, PseudoCitationKind } from './pseudo-citations.js';
+export { DEFAULT_ASSISTANTS, findProvenanceDate, isoDate, type ProvenanceOptions, type ProvenanceDate } from './read-provenance.js';
+export { SourceLocation } from './source-location.js';
+export { nodeText, positionOf } from './node-text.js';
+export { splitLabel } from './read-entries.js';

@@ -1,0 +1,239 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { CATEGORIES, SCHEMA_VERSION, unsafeDocumentIdReason, type Category, type Link, type Provenance, type QaDocument } from '@qadocs/schema';
+import { decodeSource } from './decode-source.js';
+import { readFrontMatter, type FrontMatter } from './front-matter.js';
+import { nodeText, positionOf } from './node-text.js';
+import { FILE_START, type ParseDiagnostic } from './parse-diagnostic.js';
+import { findPseudoCitations, type PseudoCitation } from './pseudo-citations.js';
+import { readCitations, type FootnoteReferenceSite } from './read-citations.js';
+import { countWords, readEntries } from './read-entries.js';
+import { PROVENANCE_LINE, readProvenance, type ProvenanceOptions } from './read-provenance.js';
+import { SourceLocation } from './source-location.js';
+
+export interface ParseOptions {
+  /** The file's path; with `root`, gives the record's `path` and default `id`. */
+  path?: string;
+  /** The content root that `path` is relative to; defaults to the current directory. */
+  root?: string;
+  provenance?: ProvenanceOptions;
+  /** Files larger than this many bytes get a fatal `input/too-large`. Default 4 MiB. */
+  maxBytes?: number;
+}
+
+/** The result of parsing one file: the record, the mdast it was read from, and what went wrong. */
+export interface ParsedDocument {
+  record: QaDocument;
+  /** mdast of the body, positions in the original file. */
+  tree: Root;
+  /** The decoded original text (BOM included), which every offset refers to. */
+  source: string;
+  diagnostics: ParseDiagnostic[];
+  frontMatter: FrontMatter;
+  references: FootnoteReferenceSite[];
+  duplicateDefinitions: Array<{ label: string; position: import('@qadocs/schema').Position }>;
+  pseudoCitations: PseudoCitation[];
+  /** True when a fatal diagnostic means the record is a placeholder. */
+  fatal: boolean;
+}
+
+export const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
+
+const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+
+const FURTHER_READING = /^(?:further reading|see also|related(?: (?:articles|content|links|resources|topics|reading))?|learn more|more resources|more information|next steps?)$/i;
+
+/** Parse a Q&A Markdown file (text, or bytes to be decoded strictly as UTF-8) into a QaDocument. */
+export function parseDocument(input: string | Uint8Array, options: ParseOptions = {}): ParsedDocument {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const hash = `sha256-${createHash('sha256').update(bytes).digest('hex')}`;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > maxBytes) {
+    return placeholder(options, hash, {
+      ruleId: 'input/too-large',
+      reason: `Unexpected file of ${bytes.length} bytes, expected at most ${maxBytes} (set \`maxFileSize\` to raise the limit)`,
+      place: FILE_START,
+      fatal: true,
+    });
+  }
+  let source: string;
+  if (typeof input === 'string') source = input;
+  else {
+    const decoded = decodeSource(input);
+    if (!decoded.ok) return placeholder(options, hash, decoded.diagnostic);
+    source = decoded.text;
+  }
+  return parseText(source, hash, options);
+}
+
+function parseText(source: string, hash: string, options: ParseOptions): ParsedDocument {
+  const location = new SourceLocation(source);
+  const frontMatter = readFrontMatter(source, location);
+  const diagnostics = [...frontMatter.diagnostics];
+  const unterminated = frontMatter.diagnostics.some((diagnostic) => diagnostic.fatal && diagnostic.reason.includes('unterminated'));
+  const masked = maskForMarkdown(source, unterminated ? null : frontMatter.range);
+  const tree = processor.parse(masked) as Root;
+  const data = frontMatter.data;
+
+  const provenanceOptions = options.provenance ?? {};
+  const { qaNodes, provenance, furtherReading } = splitTrailer(tree.children, location, provenanceOptions);
+  const citationIndex = readCitations(tree);
+  const fieldPosition = (key: string) => frontMatter.fields.find((field) => field.key === key)?.position ?? FILE_START;
+  const questionField = typeof data.question === 'string' && data.question.trim() !== '' ? { text: data.question.trim(), position: fieldPosition('question') } : null;
+  const entries = readEntries(qaNodes, source, questionField);
+
+  let recordProvenance: Provenance | null = provenance;
+  if (!recordProvenance && typeof data.source === 'string' && data.source.trim() !== '') {
+    recordProvenance = readProvenance(data.source.trim(), fieldPosition('source'), provenanceOptions);
+  }
+
+  const codeRanges: Array<[number, number]> = [];
+  visit(tree, (node) => {
+    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') codeRanges.push([node.position!.start.offset!, node.position!.end.offset!]);
+  });
+  const words = countWords(nodeText(tree));
+  const { id, idDiagnostic } = documentId(data, options, fieldPosition);
+  if (idDiagnostic) diagnostics.push(idDiagnostic);
+
+  const record: QaDocument = {
+    schemaVersion: SCHEMA_VERSION,
+    id,
+    path: relativePath(options),
+    hash,
+    title: stringField(data.title),
+    description: stringField(data.description),
+    category: declaredCategory(data.category),
+    frontmatter: data,
+    entries,
+    citations: citationIndex.citations,
+    provenance: recordProvenance,
+    furtherReading,
+    stats: { words, readingMinutes: words === 0 ? 0 : Math.max(1, Math.ceil(words / 200)) },
+  };
+  return {
+    record,
+    tree,
+    source,
+    diagnostics,
+    frontMatter,
+    references: citationIndex.references,
+    duplicateDefinitions: citationIndex.duplicateDefinitions,
+    pseudoCitations: findPseudoCitations(masked, codeRanges, location),
+    fatal: diagnostics.some((diagnostic) => diagnostic.fatal),
+  };
+}
+
+/**
+ * The text micromark sees: front matter and BOM blanked to spaces (line breaks kept) so every mdast
+ * position is already a position in the original file, and NUL replaced as CommonMark requires.
+ */
+function maskForMarkdown(source: string, range: [number, number] | null): string {
+  let masked = source;
+  if (range) masked = source.slice(0, range[0]) + source.slice(range[0], range[1]).replace(/[^\r\n]/g, ' ') + source.slice(range[1]);
+  if (masked.charCodeAt(0) === 0xfeff) masked = ' ' + masked.slice(1);
+  return masked.includes('\0') ? masked.replace(/\0/g, '\uFFFD') : masked;
+}
+
+/**
+ * Separate the Q&A part of the body from its trailer: the provenance line and the further-reading
+ * section end the answers; footnote definitions are read wherever they stand.
+ */
+function splitTrailer(nodes: RootContent[], location: SourceLocation, options: ProvenanceOptions) {
+  const source = location.text;
+  let end = nodes.length;
+  let provenance: Provenance | null = null;
+  const furtherReading: Link[] = [];
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index]!;
+    if (node.type === 'paragraph' && !provenance) {
+      const start = positionOf(node).start.offset;
+      const firstLine = source.slice(start, positionOf(node).end.offset).split(/\r\n|\r|\n/)[0]!;
+      if (index > 0 && PROVENANCE_LINE.test(firstLine.trim())) {
+        provenance = readProvenance(firstLine.trim().replace(/^[*_]+|[*_]+$/g, ''), location.position(start, start + firstLine.length), options);
+        end = Math.min(end, index);
+      }
+    } else if (node.type === 'heading' && FURTHER_READING.test(nodeText(node).replace(/[:.]$/, ''))) {
+      end = Math.min(end, index);
+      for (let cursor = index + 1; cursor < nodes.length; cursor++) {
+        const sibling = nodes[cursor]!;
+        if (sibling.type === 'heading' && sibling.depth <= node.depth) break;
+        visit(sibling, 'link', (link) => {
+          furtherReading.push({ text: nodeText(link), url: link.url, position: positionOf(link) });
+        });
+      }
+    }
+  }
+  return { qaNodes: nodes.slice(0, end), provenance, furtherReading };
+}
+
+function stringField(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() === '' ? null : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return null;
+}
+
+function declaredCategory(value: unknown): Category | null {
+  return typeof value === 'string' && (CATEGORIES as readonly string[]).includes(value) ? (value as Category) : null;
+}
+
+function relativePath(options: ParseOptions): string {
+  if (!options.path) return 'stdin.md';
+  const relative = path.relative(path.resolve(options.root ?? '.'), path.resolve(options.path));
+  const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return (inside ? relative : path.basename(options.path)).split(path.sep).join('/');
+}
+
+function documentId(data: Record<string, unknown>, options: ParseOptions, fieldPosition: (key: string) => import('@qadocs/schema').Position) {
+  const derived = relativePath(options).replace(/\.(md|mdx|markdown|txt)$/i, '');
+  for (const key of ['id', 'slug']) {
+    const value = data[key];
+    if (value === undefined || value === null) continue;
+    const candidate = String(value);
+    const reason = unsafeDocumentIdReason(candidate);
+    if (reason === null) return { id: candidate, idDiagnostic: null };
+    const idDiagnostic: ParseDiagnostic = {
+      ruleId: 'frontmatter/id',
+      reason: `Unexpected front-matter ${key} \`${candidate.replace(/\0/g, '\\0')}\`: ${reason}; expected a relative path like \`how-to/install\` (using \`${derived}\`)`,
+      place: fieldPosition(key),
+      fatal: false,
+    };
+    return { id: derived, idDiagnostic };
+  }
+  return { id: derived, idDiagnostic: null };
+}
+
+function placeholder(options: ParseOptions, hash: string, diagnostic: ParseDiagnostic): ParsedDocument {
+  const id = relativePath(options).replace(/\.(md|mdx|markdown|txt)$/i, '');
+  return {
+    record: {
+      schemaVersion: SCHEMA_VERSION,
+      id: unsafeDocumentIdReason(id) === null ? id : 'invalid-id',
+      path: relativePath(options),
+      hash,
+      title: null,
+      description: null,
+      category: null,
+      frontmatter: {},
+      entries: [],
+      citations: [],
+      provenance: null,
+      furtherReading: [],
+      stats: { words: 0, readingMinutes: 0 },
+    },
+    tree: { type: 'root', children: [] },
+    source: '',
+    diagnostics: [diagnostic],
+    frontMatter: { data: {}, range: null, language: null, fields: [], diagnostics: [] },
+    references: [],
+    duplicateDefinitions: [],
+    pseudoCitations: [],
+    fatal: true,
+  };
+}
+
+export { CATEGORIES };

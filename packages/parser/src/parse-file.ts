@@ -1,0 +1,16 @@
+import { lstat, readFile } from 'node:fs/promises';
+import { DEFAULT_MAX_BYTES, parseDocument, type ParseOptions, type ParsedDocument } from './parse-document.js';
+
+/**
+ * Read and parse one file. The size is checked before reading so a huge file is refused without
+ * loading it; a symbolic link is refused rather than followed out of the content tree.
+ */
+export async function parseFile(filePath: string, options: Omit<ParseOptions, 'path'> = {}): Promise<ParsedDocument> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const stats = await lstat(filePath);
+  if (stats.isSymbolicLink()) {
+    throw new Error(`Unexpected symbolic link \`${filePath}\`, expected a regular file (links are not followed)`);
+  }
+  if (stats.size > maxBytes) return parseDocument(new Uint8Array(stats.size > maxBytes ? maxBytes + 1 : 0), { ...options, path: filePath, maxBytes });
+  return parseDocument(await readFile(filePath), { ...options, path: filePath });
+}
