@@ -40,9 +40,15 @@ export function footnoteLabels(node: Nodes, skip: (child: Nodes) => boolean = ()
   return [...new Set(labels)];
 }
 
-/** The unist position of a node, which every node from the parser has. */
-export function positionOf(node: Nodes): Position {
-  const { start, end } = node.position!;
+const NOWHERE: Position = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+
+/**
+ * The unist position of a node. Nodes made by mdast transforms (GFM e-mail autolinks) have none, so
+ * callers pass the nearest positioned ancestor's as `fallback`.
+ */
+export function positionOf(node: Nodes, fallback: Position = NOWHERE): Position {
+  if (!node.position || node.position.start.offset === undefined) return fallback;
+  const { start, end } = node.position;
   return { start: { line: start.line, column: start.column, offset: start.offset! }, end: { line: end.line, column: end.column, offset: end.offset! } };
 }
 

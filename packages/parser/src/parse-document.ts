@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { Root, RootContent } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -82,7 +82,7 @@ function parseText(source: string, hash: string, options: ParseOptions): ParsedD
 
   const provenanceOptions = options.provenance ?? {};
   const { qaNodes, provenance, furtherReading } = splitTrailer(tree.children, location, provenanceOptions);
-  const citationIndex = readCitations(tree);
+  const citationIndex = readCitations(tree, source, location);
   const fieldPosition = (key: string) => frontMatter.fields.find((field) => field.key === key)?.position ?? FILE_START;
   const questionField = typeof data.question === 'string' && data.question.trim() !== '' ? { text: data.question.trim(), position: fieldPosition('question') } : null;
   const entries = readEntries(qaNodes, source, questionField);
@@ -94,7 +94,7 @@ function parseText(source: string, hash: string, options: ParseOptions): ParsedD
 
   const codeRanges: Array<[number, number]> = [];
   visit(tree, (node) => {
-    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') codeRanges.push([node.position!.start.offset!, node.position!.end.offset!]);
+    if ((node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') && node.position) codeRanges.push([node.position!.start.offset!, node.position!.end.offset!]);
   });
   const words = countWords(nodeText(tree));
   const { id, idDiagnostic } = documentId(data, options, fieldPosition);
@@ -162,8 +162,8 @@ function splitTrailer(nodes: RootContent[], location: SourceLocation, options: P
       for (let cursor = index + 1; cursor < nodes.length; cursor++) {
         const sibling = nodes[cursor]!;
         if (sibling.type === 'heading' && sibling.depth <= node.depth) break;
-        visit(sibling, 'link', (link) => {
-          furtherReading.push({ text: nodeText(link), url: link.url, position: positionOf(link) });
+        visit(sibling, 'link', (link, _index, parent) => {
+          furtherReading.push({ text: nodeText(link), url: link.url, position: positionOf(link, parent ? positionOf(parent as Nodes, positionOf(sibling)) : positionOf(sibling)) });
         });
       }
     }

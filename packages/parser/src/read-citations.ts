@@ -1,4 +1,5 @@
-import type { FootnoteDefinition, FootnoteReference, Root } from 'mdast';
+import type { FootnoteDefinition, FootnoteReference, Root, Text } from 'mdast';
+import type { SourceLocation } from './source-location.js';
 import type { Citation, Position } from '@qadocs/schema';
 import { visit } from 'unist-util-visit';
 import { nodeText, positionOf } from './node-text.js';
@@ -8,6 +9,11 @@ export interface FootnoteReferenceSite {
   label: string;
   identifier: string;
   position: Position;
+  /**
+   * False for `[^x]` written in text with no `[^x]:` definition: micromark leaves those as plain text,
+   * so they are found by scanning text nodes.
+   */
+  defined: boolean;
 }
 
 export interface CitationIndex {
@@ -21,19 +27,22 @@ export interface CitationIndex {
  * Footnote definitions become citations in document order; `index` is the order of first reference
  * (0 when never referenced), and `referencedBy` lists every reference site.
  */
-export function readCitations(tree: Root): CitationIndex {
+export function readCitations(tree: Root, source: string, location: SourceLocation): CitationIndex {
   const references: FootnoteReferenceSite[] = [];
   const definitions: FootnoteDefinition[] = [];
   visit(tree, (node) => {
     if (node.type === 'footnoteReference') {
       const reference = node as FootnoteReference;
-      references.push({ label: reference.label ?? reference.identifier, identifier: reference.identifier, position: positionOf(reference) });
+      references.push({ label: reference.label ?? reference.identifier, identifier: reference.identifier, position: positionOf(reference), defined: true });
+    } else if (node.type === 'text' && node.position) {
+      references.push(...undefinedCalls(node as Text, source, location));
     } else if (node.type === 'footnoteDefinition') {
       definitions.push(node as FootnoteDefinition);
     }
   });
+  references.sort((a, b) => a.position.start.offset - b.position.start.offset);
   const order = new Map<string, number>();
-  for (const reference of references) if (!order.has(reference.identifier)) order.set(reference.identifier, order.size + 1);
+  for (const reference of references) if (reference.defined) if (!order.has(reference.identifier)) order.set(reference.identifier, order.size + 1);
 
   const seen = new Set<string>();
   const citations: Citation[] = [];
@@ -54,7 +63,7 @@ export function readCitations(tree: Root): CitationIndex {
       url,
       domain: domainOf(url),
       text: nodeText(definition),
-      referencedBy: references.filter((reference) => reference.identifier === definition.identifier).map((reference) => reference.position),
+      referencedBy: references.filter((reference) => reference.defined && reference.identifier === definition.identifier).map((reference) => reference.position),
       position: positionOf(definition),
     });
   }
@@ -88,4 +97,20 @@ export function domainOf(url: string | null): string | null {
   } catch {
     return null;
   }
+}
+
+const FOOTNOTE_CALL = /\[\^([^\]\s]+)\](?!:)/g;
+
+function undefinedCalls(text: Text, source: string, location: SourceLocation): FootnoteReferenceSite[] {
+  const sites: FootnoteReferenceSite[] = [];
+  const start = text.position!.start.offset!;
+  const written = source.slice(start, text.position!.end.offset!);
+  FOOTNOTE_CALL.lastIndex = 0;
+  // Search the source as written: the text value differs from it where escapes or entities were decoded.
+  for (let match = FOOTNOTE_CALL.exec(written); match; match = FOOTNOTE_CALL.exec(written)) {
+    if (written[match.index - 1] === '\\') continue;
+    const label = match[1]!;
+    sites.push({ label, identifier: label.toLowerCase(), position: location.position(start + match.index, start + match.index + match[0].length), defined: false });
+  }
+  return sites;
 }

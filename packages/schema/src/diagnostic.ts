@@ -10,14 +10,21 @@ export interface Fix {
 }
 
 /**
- * One problem found in one file. Field names follow vfile-message so unified reporters can print it.
+ * One problem found in one file. Field names follow vfile-message (`reason`, `place`, `ruleId`,
+ * `source`, `fatal` = is an error) so unified reporters print it unchanged, and ESLint's message shape
+ * (`severity`, `message`, `line`, `column`, `endLine`, `endColumn`, `fix`) for the JSON report.
  */
 export interface Diagnostic {
   ruleId: string;
   source: 'qadocs';
   severity: SeverityLevel;
+  /** vfile-message's meaning: true for an error, false for a warning. */
   fatal: boolean;
+  /** The file could not be read or parsed (ESLint's `fatal`): no other rule ran on it. */
+  parseFailure?: true;
   reason: string;
+  message: string;
+  messageId?: string;
   line: number;
   column: number;
   endLine: number;
@@ -25,4 +32,17 @@ export interface Diagnostic {
   place: Position;
   url?: string;
   fix?: Fix;
+}
+
+/** The diagnostics of one file, with ESLint's counts. */
+export interface LintResult {
+  filePath: string;
+  messages: Diagnostic[];
+  errorCount: number;
+  warningCount: number;
+  fatalErrorCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  /** The fixed text, when fixes were applied (as ESLint's `output`). */
+  output?: string;
 }

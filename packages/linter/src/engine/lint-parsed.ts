@@ -1,0 +1,103 @@
+import type { Diagnostic, Fix, Position } from '@qadocs/schema';
+import type { ParsedDocument } from '@qadocs/parser';
+import { createLintDocument } from '../lint-document.js';
+import { ruleDocsUrl, type Rule, type RuleSeverity, type ReportDescriptor } from '../rule.js';
+import type { LintSettings } from '../config/settings.js';
+import { mergeFixes } from './apply-fixes.js';
+import { readDirectives } from './directives.js';
+
+/** One rule as configured for one file: its severity and validated options. */
+export interface ConfiguredRule {
+  rule: Rule<any>;
+  severity: RuleSeverity;
+  options: unknown;
+}
+
+/**
+ * Run the configured rules over one parsed file and return its diagnostics, sorted by position.
+ * A file that failed to parse gets only the parser's diagnostics; a rule that throws becomes a fatal
+ * diagnostic naming the rule, and the other rules still run.
+ */
+export function lintParsed(parsed: ParsedDocument, rules: readonly ConfiguredRule[], settings: LintSettings): Diagnostic[] {
+  const document = createLintDocument(parsed);
+  const diagnostics: Diagnostic[] = [];
+  const active = parsed.fatal ? rules.filter((configured) => configured.rule.reportsParseFailures) : rules;
+  for (const configured of active) {
+    const { rule, severity, options } = configured;
+    const report = (descriptor: ReportDescriptor) => {
+      diagnostics.push(toDiagnostic(rule, severity, descriptor, parsed));
+    };
+    try {
+      rule.check(document, { options, settings, report });
+    } catch (error) {
+      diagnostics.push(crashDiagnostic(rule.id, error));
+    }
+  }
+  // A fatal parser diagnostic shows even when its rule is off: the file was not checked at all.
+  for (const diagnostic of parsed.diagnostics) {
+    if (!diagnostic.fatal || rules.some((configured) => configured.rule.id === diagnostic.ruleId)) continue;
+    diagnostics.push(stamp({ ruleId: diagnostic.ruleId, severity: 'error', reason: diagnostic.reason, place: diagnostic.place }));
+  }
+  if (parsed.fatal) {
+    const fatalRuleIds = new Set(parsed.diagnostics.filter((diagnostic) => diagnostic.fatal).map((diagnostic) => diagnostic.ruleId));
+    for (const diagnostic of diagnostics) if (fatalRuleIds.has(diagnostic.ruleId)) diagnostic.parseFailure = true;
+  }
+  const suppressed = parsed.fatal ? () => false : readDirectives(parsed.tree);
+  return diagnostics
+    .filter((diagnostic) => diagnostic.parseFailure || !suppressed(diagnostic.ruleId, diagnostic.line))
+    .sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+}
+
+function toDiagnostic(rule: Rule<any>, severity: RuleSeverity, descriptor: ReportDescriptor, parsed: ParsedDocument): Diagnostic {
+  const template = descriptor.messageId !== undefined ? rule.messages[descriptor.messageId] : descriptor.message;
+  if (template === undefined) throw new Error(`Unexpected messageId \`${descriptor.messageId}\` in rule \`${rule.id}\`, expected one of ${Object.keys(rule.messages).join(', ')}`);
+  let fix: Fix | undefined;
+  if (descriptor.fix) {
+    if (!rule.fixable) throw new Error(`Unexpected fix from rule \`${rule.id}\`, which is not \`fixable\``);
+    fix = Array.isArray(descriptor.fix) ? (descriptor.fix.length > 0 ? mergeFixes(parsed.source, descriptor.fix) : undefined) : descriptor.fix;
+  }
+  return stamp({
+    ruleId: rule.id,
+    severity,
+    reason: interpolate(template, descriptor.data ?? {}),
+    place: descriptor.place,
+    ...(descriptor.messageId !== undefined ? { messageId: descriptor.messageId } : {}),
+    ...(fix ? { fix } : {}),
+  });
+}
+
+/** Fill in the fields the engine owns: severity number, `fatal`, `source`, `url`, line and column. */
+export function stamp(input: { ruleId: string; severity: RuleSeverity; reason: string; place: Position; messageId?: string; fix?: Fix; parseFailure?: boolean }): Diagnostic {
+  const { place } = input;
+  return {
+    ruleId: input.ruleId,
+    source: 'qadocs',
+    severity: input.severity === 'error' ? 2 : 1,
+    fatal: input.severity === 'error',
+    ...(input.parseFailure ? { parseFailure: true as const } : {}),
+    reason: input.reason,
+    message: input.reason,
+    ...(input.messageId !== undefined ? { messageId: input.messageId } : {}),
+    line: place.start.line,
+    column: place.start.column,
+    endLine: place.end.line,
+    endColumn: place.end.column,
+    place,
+    url: ruleDocsUrl(input.ruleId),
+    ...(input.fix ? { fix: input.fix } : {}),
+  };
+}
+
+function crashDiagnostic(ruleId: string, error: unknown): Diagnostic {
+  const cause = error instanceof Error ? error.message : String(error);
+  return stamp({
+    ruleId,
+    severity: 'error',
+    reason: `Unexpected crash in rule \`${ruleId}\`: ${cause}; please report it with this file`,
+    place: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+  });
+}
+
+function interpolate(template: string, data: Record<string, string | number>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}

@@ -1,0 +1,1 @@
+export { testRuleFixtures, lintWithRule, formatExpectedLine, type FixtureConfig } from './rule-tester.js';
