@@ -54,7 +54,7 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
   const hash = `sha256-${createHash('sha256').update(bytes).digest('hex')}`;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
-    return placeholder(options, hash, {
+    return unparsableDocument(options, hash, {
       ruleId: 'input/too-large',
       reason: `Unexpected file of ${bytes.length} bytes, expected at most ${maxBytes} (set \`maxFileSize\` to raise the limit)`,
       place: FILE_START,
@@ -65,7 +65,7 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
   if (typeof input === 'string') source = input;
   else {
     const decoded = decodeSource(input);
-    if (!decoded.ok) return placeholder(options, hash, decoded.diagnostic);
+    if (!decoded.ok) return unparsableDocument(options, hash, decoded.diagnostic);
     source = decoded.text;
   }
   return parseText(source, hash, options);
@@ -207,7 +207,11 @@ function documentId(data: Record<string, unknown>, options: ParseOptions, fieldP
   return { id: derived, idDiagnostic: null };
 }
 
-function placeholder(options: ParseOptions, hash: string, diagnostic: ParseDiagnostic): ParsedDocument {
+/**
+ * The result for a file that could not be parsed at all (too large, not UTF-8, timed out in a worker):
+ * a valid placeholder record and the one fatal diagnostic that explains it.
+ */
+export function unparsableDocument(options: ParseOptions, hash: string, diagnostic: ParseDiagnostic): ParsedDocument {
   const id = relativePath(options).replace(/\.(md|mdx|markdown|txt)$/i, '');
   return {
     record: {
