@@ -95,7 +95,8 @@ type Parsed = ReturnType<typeof parseYamlLossless>;
 /**
  * gray-matter splits the block (with options, so its shared result cache is never used) and hands the
  * raw matter to our engines only (JSON is parsed as the YAML 1.2 it is a subset of, to share positions,
- * limits and duplicate-key checks). When its view of the block differs from ours (CR-only line endings,
+ * limits and duplicate-key checks). The yaml package misreads lone CR line breaks, so they become LF
+ * (same length: offsets hold). When its view of the block differs from ours (CR-only line endings,
  * which it does not split) or the block could trigger its quadratic regex, our own slice is parsed.
  */
 function parseWithGrayMatter(block: string, body: string, language: 'yaml' | 'json' | string): Parsed {
@@ -114,7 +115,7 @@ function parseWithGrayMatter(block: string, body: string, language: 'yaml' | 'js
       excerpt: false,
     } as Parameters<typeof matter>[1]);
   }
-  return parsed ?? parseYamlLossless(body);
+  return parsed ?? parseYamlLossless(body.replace(/\r(?!\n)/g, '\n'));
 }
 
 function hasLongWhitespaceRun(text: string): boolean {

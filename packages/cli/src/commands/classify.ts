@@ -1,0 +1,38 @@
+import path from 'node:path';
+import type { CliIo } from '../cli-io.js';
+import { runDocuments } from '../pipeline/run-documents.js';
+import { prepareRun, type CommonFlags } from '../run-context.js';
+import { EXIT, UsageError } from '../usage-error.js';
+
+export interface ClassifyFlags extends CommonFlags {
+  format: string;
+}
+
+/** `qadocs classify`: the category each document reads as, with the evidence (SPEC §3.5). */
+export async function classifyCommand(paths: string[], flags: ClassifyFlags, io: CliIo): Promise<number> {
+  if (flags.format !== 'json' && flags.format !== 'text') throw new UsageError(`Unexpected --format "${flags.format}", expected "text" or "json"`);
+  const context = await prepareRun(paths, flags, io);
+  const reports: Array<{ filePath: string; declared: string | null; predicted: string | null; confidence: number; evidence: string[] }> = [];
+  const outcomes = runDocuments({
+    setup: { cwd: io.cwd, configFile: context.configFile, root: context.root, fix: false, record: false, html: false, classify: true },
+    files: context.files,
+    config: context.config,
+    timeoutMs: context.timeoutMs,
+    threads: context.threads,
+  });
+  for await (const outcome of outcomes) {
+    const filePath = path.relative(io.cwd, outcome.filePath);
+    reports.push({ filePath, ...(outcome.classification ?? { declared: null, predicted: null, confidence: 0, evidence: ['the file could not be parsed'] }) });
+  }
+  if (flags.format === 'json') {
+    io.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  for (const report of reports) {
+    const verdict = report.predicted ? `${report.predicted} (${Math.round(report.confidence * 100)} %)` : 'unclear';
+    const declared = report.declared ? `declared ${report.declared}` : 'no category declared';
+    io.stdout.write(`${report.filePath}: ${verdict}, ${declared}\n`);
+    for (const evidence of report.evidence) io.stdout.write(`  - ${evidence}\n`);
+  }
+  return EXIT.ok;
+}

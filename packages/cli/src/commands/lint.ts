@@ -1,0 +1,110 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { fixText, formatResults, lintSource, REPORT_FORMATS } from '@qadocs/linter';
+import type { LintResult } from '@qadocs/schema';
+import type { CliIo } from '../cli-io.js';
+import { writeFileAtomic } from '../files/write-file-atomic.js';
+import { LintCache } from '../pipeline/lint-cache.js';
+import { runDocuments } from '../pipeline/run-documents.js';
+import { createProgress } from '../progress.js';
+import { loadRunConfig, nonNegativeInteger, prepareRun, type CommonFlags } from '../run-context.js';
+import { EXIT, UsageError } from '../usage-error.js';
+import { QADOCS_VERSION } from '../version.js';
+
+export interface LintFlags extends CommonFlags {
+  fix?: boolean;
+  fixDryRun?: boolean;
+  format: string;
+  outputFile?: string;
+  maxWarnings?: string;
+  quiet?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
+  stdin?: boolean;
+  stdinFilename?: string;
+  color?: boolean;
+}
+
+/** `qadocs lint`: report (and fix) problems; exit 0 clean, 1 errors or too many warnings, 2 usage. */
+export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
+  if (!(REPORT_FORMATS as readonly string[]).includes(flags.format)) {
+    throw new UsageError(`Unexpected --format "${flags.format}", expected one of ${REPORT_FORMATS.map((name) => `"${name}"`).join(', ')}`);
+  }
+  const maxWarnings = flags.maxWarnings !== undefined ? nonNegativeInteger('--max-warnings', flags.maxWarnings) : -1;
+  const results = flags.stdin ? await lintStdin(paths, flags, io) : await lintFiles(paths, flags, io);
+  const reported = flags.quiet ? results.map(onlyErrors) : results;
+  const color = flags.color ?? (!flags.outputFile && Boolean(io.stdout.isTTY));
+  const report = formatResults(flags.format, reported, { color, cwd: io.cwd });
+  if (flags.outputFile) await writeFile(path.resolve(io.cwd, flags.outputFile), report);
+  else if (report !== '') io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+
+  const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
+  const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
+  if (errors > 0) return EXIT.problems;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr.write(`qadocs found too many warnings (maximum: ${maxWarnings}).\n`);
+    return EXIT.problems;
+  }
+  return EXIT.ok;
+}
+
+async function lintFiles(paths: string[], flags: LintFlags, io: CliIo): Promise<LintResult[]> {
+  const context = await prepareRun(paths, flags, io);
+  const cache = flags.cache
+    ? await LintCache.open(path.resolve(io.cwd, flags.cacheLocation ?? 'node_modules/.cache/qadocs'), io.cwd, [QADOCS_VERSION, context.config.hash, context.root])
+    : null;
+  const progress = createProgress(io.stderr as NodeJS.WriteStream, flags.progress !== false);
+  const results: LintResult[] = [];
+  const fix = Boolean(flags.fix || flags.fixDryRun);
+  const outcomes = runDocuments({
+    setup: { cwd: io.cwd, configFile: context.configFile, root: context.root, fix, record: false, html: false, classify: false },
+    files: context.files,
+    config: context.config,
+    timeoutMs: context.timeoutMs,
+    threads: context.threads,
+    cache,
+    onProgress: progress.update,
+  });
+  for await (const outcome of outcomes) {
+    if (outcome.fixRefused) io.stderr.write(`${path.relative(io.cwd, outcome.filePath)}: ${outcome.fixRefused}\n`);
+    if (outcome.fixedSource !== undefined) {
+      if (flags.fixDryRun) {
+        const original = await readFile(outcome.filePath, 'utf8');
+        const name = path.relative(io.cwd, outcome.filePath);
+        io.stdout.write(createTwoFilesPatch(`a/${name}`, `b/${name}`, original, outcome.fixedSource));
+        outcome.result.output = outcome.fixedSource;
+      } else {
+        await writeFileAtomic(outcome.filePath, outcome.fixedSource);
+      }
+    }
+    results.push(outcome.result);
+  }
+  progress.stop();
+  await cache?.save(context.files);
+  return results;
+}
+
+/** `--stdin`: the editor case, one text, in-process, no files written (`--fix` prints the fixed text). */
+async function lintStdin(paths: string[], flags: LintFlags, io: CliIo): Promise<LintResult[]> {
+  if (paths.length > 0) throw new UsageError(`Unexpected paths with --stdin ("${paths[0]}"), expected either --stdin or paths`);
+  const chunks: Buffer[] = [];
+  for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer));
+  const bytes = new Uint8Array(Buffer.concat(chunks));
+  const config = await loadRunConfig(flags, io);
+  const filePath = path.resolve(io.cwd, flags.stdinFilename ?? 'stdin.md');
+  const root = path.resolve(io.cwd, flags.root ?? config.contentRoot);
+  const options = { filePath, root, config };
+  if (flags.fix || flags.fixDryRun) {
+    const fixed = fixText(bytes, options);
+    const { result } = lintSource(new TextEncoder().encode(fixed.output), options);
+    if (fixed.changed) result.output = fixed.output;
+    return [result];
+  }
+  return [lintSource(bytes, options).result];
+}
+
+function onlyErrors(result: LintResult): LintResult {
+  const messages = result.messages.filter((message) => message.severity === 2);
+  return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
+}

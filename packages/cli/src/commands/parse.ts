@@ -1,0 +1,31 @@
+import path from 'node:path';
+import type { QaDocument } from '@qadocs/schema';
+import type { CliIo } from '../cli-io.js';
+import { runDocuments } from '../pipeline/run-documents.js';
+import { prepareRun, type CommonFlags } from '../run-context.js';
+import { EXIT } from '../usage-error.js';
+
+/** `qadocs parse`: records as one JSON array on stdout, parser diagnostics on stderr. */
+export async function parseCommand(paths: string[], flags: CommonFlags, io: CliIo): Promise<number> {
+  const context = await prepareRun(paths, flags, io);
+  const records: QaDocument[] = [];
+  let fatal = 0;
+  const outcomes = runDocuments({
+    setup: { cwd: io.cwd, configFile: context.configFile, root: context.root, fix: false, record: true, html: false, classify: false },
+    files: context.files,
+    config: context.config,
+    timeoutMs: context.timeoutMs,
+    threads: context.threads,
+  });
+  for await (const outcome of outcomes) {
+    const name = path.relative(io.cwd, outcome.filePath);
+    for (const message of outcome.result.messages) {
+      if (!message.parseFailure && !message.ruleId.startsWith('frontmatter/') && !message.ruleId.startsWith('input/')) continue;
+      io.stderr.write(`${name}:${message.line}:${message.column}: ${message.severity === 2 ? 'error' : 'warning'} ${message.reason} (${message.ruleId})\n`);
+    }
+    if (outcome.record) records.push(outcome.record);
+    else fatal++;
+  }
+  io.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
+  return fatal > 0 ? EXIT.problems : EXIT.ok;
+}

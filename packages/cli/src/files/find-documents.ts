@@ -1,0 +1,66 @@
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
+import { globby } from 'globby';
+import { UsageError } from '../usage-error.js';
+
+/** Extensions read as Markdown documents when a folder is given. */
+export const MARKDOWN_EXTENSIONS = ['md', 'mdx', 'markdown'];
+
+/**
+ * Expand the paths given on the command line into Markdown files, sorted, honouring .gitignore and
+ * never following symbolic links (a link could point outside the repository).
+ * A path that does not exist is a usage error that quotes it.
+ */
+export async function findDocuments(inputs: readonly string[], cwd: string): Promise<string[]> {
+  const files = new Set<string>();
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
+    let stats;
+    try {
+      stats = await lstat(absolute);
+    } catch {
+      if (/[*?[\]{}]/.test(input)) {
+        for (const match of await globby(input, { cwd, gitignore: true, followSymbolicLinks: false, absolute: true, onlyFiles: true })) files.add(match);
+        continue;
+      }
+      throw new UsageError(`Unexpected path "${input}": no such file or folder, expected Markdown files or folders`);
+    }
+    if (stats.isSymbolicLink()) continue;
+    if (stats.isFile()) {
+      files.add(absolute);
+      continue;
+    }
+    const pattern = `**/*.{${MARKDOWN_EXTENSIONS.join(',')}}`;
+    for (const match of await globby(pattern, { cwd: absolute, gitignore: true, followSymbolicLinks: false, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] })) {
+      files.add(match);
+    }
+  }
+  return [...files].sort();
+}
+
+/**
+ * `--shard i/n`: a deterministic part of the files, as Playwright and Jest shard tests. Files are
+ * assigned by a hash of their path so adding a file does not move the others between shards.
+ */
+export function selectShard(files: readonly string[], shard: { index: number; count: number }, root: string): string[] {
+  return files.filter((file) => fnv1a(path.relative(root, file).split(path.sep).join('/')) % shard.count === shard.index - 1);
+}
+
+export function parseShard(value: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = match ? Number(match[1]) : NaN;
+  const count = match ? Number(match[2]) : NaN;
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`Unexpected --shard "${value}", expected "i/n" with 1 ≤ i ≤ n, like "1/4"`);
+  }
+  return { index, count };
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}

@@ -1,0 +1,113 @@
+import { Command, CommanderError, Option } from 'commander';
+import { processIo, type CliIo } from './cli-io.js';
+import { classifyCommand } from './commands/classify.js';
+import { explainCommand, listRules } from './commands/explain.js';
+import { exportCommand } from './commands/export.js';
+import { initCommand } from './commands/init.js';
+import { lintCommand } from './commands/lint.js';
+import { mergeManifestsCommand } from './commands/merge-manifests.js';
+import { parseCommand } from './commands/parse.js';
+import { EXIT, UsageError } from './usage-error.js';
+import { QADOCS_VERSION } from './version.js';
+
+/** Run the `qadocs` command line; resolves to the exit code (0 ok, 1 problems found, 2 usage/config/internal). */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with their own exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError || (error as Error).name === 'ConfigError') {
+      io.stderr.write(`qadocs: ${(error as Error).message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr.write(`qadocs: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return EXIT.usage;
+  }
+}
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('qadocs')
+    .description('Parse, lint, classify and export question-and-answer Markdown documentation')
+    .version(QADOCS_VERSION, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .showSuggestionAfterError(true);
+
+  const documentOptions = (command: Command) =>
+    command
+      .option('-c, --config <file>', 'use this config file instead of searching for qadocs.config.*')
+      .option('--root <dir>', 'content root that record paths and ids are relative to')
+      .option('--changed-since <ref>', 'only documents changed since this git ref (pull requests)')
+      .option('--shard <i/n>', 'only shard i of n (CI machines)')
+      .option('--threads <n>', 'worker threads (default: all cores)')
+      .option('--timeout <ms>', 'per-file time limit in milliseconds (default 10000)')
+      .option('--no-progress', 'never show a progress bar');
+
+  const run = (action: (...args: any[]) => Promise<number>) =>
+    async (...args: any[]) => {
+      setExit(await action(...args));
+    };
+
+  documentOptions(program.command('lint').description('report problems (exit 1 on errors)').argument('[paths...]', 'files or folders (default: contentRoot)'))
+    .addOption(new Option('-f, --format <name>', 'report format').default('stylish'))
+    .option('--fix', 'apply fixes and write the files (atomically)')
+    .option('--fix-dry-run', 'print the fixes as a diff; write nothing')
+    .option('-o, --output-file <file>', 'write the report to a file')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--quiet', 'report errors only')
+    .option('--cache', 'only lint files that changed since the last run')
+    .option('--cache-location <dir>', 'where the cache lives (default node_modules/.cache/qadocs)')
+    .option('--stdin', 'lint the text on standard input')
+    .option('--stdin-filename <path>', 'the path the standard input is linted as')
+    .option('--color', 'force colours')
+    .option('--no-color', 'no colours')
+    .action(run((paths: string[], flags) => lintCommand(paths, flags, io)));
+
+  documentOptions(program.command('export').description('write JSON records and the HTML site').argument('[paths...]', 'files or folders (default: contentRoot)'))
+    .option('--out <dir>', 'output folder', 'dist')
+    .option('--format <list>', 'json, html or json,html', 'json,html')
+    .option('--ndjson', 'also write json/documents.ndjson')
+    .action(run((paths: string[], flags) => exportCommand(paths, flags, io)));
+
+  documentOptions(program.command('build').description('lint, then export when there are no lint errors').argument('[paths...]', 'files or folders (default: contentRoot)'))
+    .option('--out <dir>', 'output folder', 'dist')
+    .option('--format <list>', 'json, html or json,html', 'json,html')
+    .option('--ndjson', 'also write json/documents.ndjson')
+    .action(run((paths: string[], flags) => exportCommand(paths, flags, io, true)));
+
+  documentOptions(program.command('parse').description('print the QaDocument records as JSON').argument('<paths...>', 'files or folders'))
+    .action(run((paths: string[], flags) => parseCommand(paths, flags, io)));
+
+  documentOptions(program.command('classify').description('the Diátaxis category each document reads as, with evidence').argument('[paths...]', 'files or folders'))
+    .option('-f, --format <name>', 'text or json', 'text')
+    .action(run((paths: string[], flags) => classifyCommand(paths, flags, io)));
+
+  program
+    .command('explain')
+    .description("print a rule's documentation")
+    .argument('[rule-id]', 'a rule id such as citation/malformed')
+    .option('--list', 'list every rule')
+    .action(run(async (ruleId: string | undefined, flags: { list?: boolean }) => {
+      if (flags.list || !ruleId) return listRules(io);
+      return explainCommand(ruleId, io);
+    }));
+
+  program.command('init').description('write a starter qadocs.config.json').action(run(() => initCommand(io)));
+
+  program
+    .command('merge-manifests')
+    .description('merge the exports of several shards into one')
+    .argument('<dirs...>', 'export folders written by `qadocs export --shard`')
+    .requiredOption('--out <dir>', 'the merged export folder')
+    .action(run((dirs: string[], flags: { out: string }) => mergeManifestsCommand(dirs, flags, io)));
+
+  return program;
+}

@@ -1,0 +1,35 @@
+import type { LintResult, QaDocument } from '@qadocs/schema';
+
+/** What the command needs from each document; the worker does only that, from one parse. */
+export interface PipelineSetup {
+  cwd: string;
+  configFile: string | null;
+  /** The content root: record paths and default ids are relative to it. */
+  root: string;
+  fix: boolean;
+  /** Return the record (parse, export, build). */
+  record: boolean;
+  /** Render the HTML page (export, build with the html format). */
+  html: boolean;
+  /** Classify (qadocs classify). */
+  classify: boolean;
+}
+
+export interface DocumentTask {
+  filePath: string;
+  /** The file's bytes when the main thread already read them (cache lookups); else the worker reads. */
+  bytes?: Uint8Array;
+}
+
+export interface DocumentOutcome {
+  filePath: string;
+  hash: string;
+  result: LintResult;
+  /** The fixed text when `fix` changed it and it re-parses. */
+  fixedSource?: string;
+  fixRefused?: string;
+  record?: QaDocument;
+  recordJson?: string;
+  html?: string;
+  classification?: { declared: string | null; predicted: string | null; confidence: number; evidence: string[] };
+}

@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { classificationReport, createLintResult, fixText, lintSource, loadConfig, type ResolvedConfig } from '@qadocs/linter';
+import { renderDocumentPage, serializeRecord } from '@qadocs/exporter';
+import type { DocumentOutcome, DocumentTask, PipelineSetup } from './document-task.js';
+
+/** One document's work, parse once: lint (and fix), then whatever else the command needs. */
+export type DocumentProcessor = (task: DocumentTask) => Promise<DocumentOutcome>;
+
+/** Build the processor for a setup; the config is loaded once per thread. */
+export async function createDocumentProcessor(setup: PipelineSetup, loaded?: ResolvedConfig): Promise<DocumentProcessor> {
+  const config = loaded ?? (await loadConfig({ cwd: setup.cwd, configFile: setup.configFile ?? undefined }));
+  return async (task) => {
+    const bytes = task.bytes ?? new Uint8Array(await readFile(task.filePath));
+    const options = { filePath: task.filePath, root: setup.root, config };
+    let { parsed, result } = lintSource(bytes, options);
+    const outcome: DocumentOutcome = { filePath: task.filePath, hash: parsed.record.hash, result };
+    if (setup.fix && result.messages.some((message) => message.fix)) {
+      const fixed = fixText(bytes, options);
+      if (fixed.refused) outcome.fixRefused = fixed.refused;
+      if (fixed.changed) {
+        outcome.fixedSource = fixed.output;
+        parsed = fixed.parsed;
+        outcome.result = createLintResult(task.filePath, fixed.diagnostics);
+      }
+    }
+    if (setup.record && !parsed.fatal) {
+      outcome.record = parsed.record;
+      outcome.recordJson = serializeRecord(parsed.record);
+      if (setup.html) outcome.html = renderDocumentPage(parsed, {});
+    }
+    if (setup.classify) {
+      const { filePath: _ignored, ...classification } = classificationReport(path.relative(setup.cwd, task.filePath), parsed);
+      outcome.classification = classification;
+    }
+    return outcome;
+  };
+}

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import { FILE_START, unparsableDocument, type ParseDiagnostic } from '@qadocs/parser';
+import { createLintResult, lintParsed, type ResolvedConfig } from '@qadocs/linter';
+import type { DocumentOutcome, DocumentTask, PipelineSetup } from './document-task.js';
+import type { LintCache } from './lint-cache.js';
+
+export interface RunDocumentsOptions {
+  setup: PipelineSetup;
+  files: readonly string[];
+  /** The main thread's copy of the config: for diagnostics of files a worker could not finish. */
+  config: ResolvedConfig;
+  timeoutMs: number;
+  threads?: number;
+  cache?: LintCache | null;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Stream documents through a worker pool and yield their outcomes in the order of `files`.
+ * At most a few tasks per thread are in flight, so memory stays bounded whatever the corpus size.
+ * A document that overruns `timeoutMs` has its worker terminated and gets a fatal `input/timeout`;
+ * the run goes on.
+ */
+export async function* runDocuments(options: RunDocumentsOptions): AsyncGenerator<DocumentOutcome> {
+  const { files, setup } = options;
+  if (files.length === 0) return;
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), files.length));
+  const pool = new Piscina({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 1_000,
+    workerData: setup,
+    // One document at a time per thread: a terminated worker takes no other task down with it.
+    concurrentTasksPerWorker: 1,
+  });
+  const lookahead = threads * 4;
+  const window: Array<Promise<DocumentOutcome>> = [];
+  let started = 0;
+  let done = 0;
+  const fill = () => {
+    while (window.length < lookahead && started < files.length) window.push(processOne(files[started++]!, pool, options));
+  };
+  try {
+    fill();
+    while (window.length > 0) {
+      const outcome = await window.shift()!;
+      fill();
+      options.onProgress?.(++done, files.length);
+      yield outcome;
+    }
+  } finally {
+    await pool.destroy();
+  }
+}
+
+async function processOne(filePath: string, pool: Piscina, options: RunDocumentsOptions): Promise<DocumentOutcome> {
+  const task: DocumentTask = { filePath };
+  let hash: string | undefined;
+  if (options.cache) {
+    try {
+      task.bytes = new Uint8Array(await readFile(filePath));
+    } catch (error) {
+      return failedOutcome(filePath, options, 'input/encoding', `Unexpected unreadable file: ${(error as Error).message}`);
+    }
+    hash = `sha256-${createHash('sha256').update(task.bytes).digest('hex')}`;
+    const cached = options.cache.get(filePath, hash);
+    if (cached) return cached;
+  }
+  try {
+    const outcome = (await pool.run(task, { signal: AbortSignal.timeout(options.timeoutMs) })) as DocumentOutcome;
+    options.cache?.set(outcome);
+    return outcome;
+  } catch (error) {
+    if ((error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError') {
+      return failedOutcome(filePath, options, 'input/timeout', `Unexpected parse time over ${options.timeoutMs} ms: the file was not checked (the worker was stopped); raise \`timeout\` in the config if it is legitimate`, hash);
+    }
+    return failedOutcome(filePath, options, 'input/timeout', `Unexpected crash while processing the file: ${(error as Error).message}`, hash);
+  }
+}
+
+function failedOutcome(filePath: string, options: RunDocumentsOptions, ruleId: string, reason: string, hash = 'sha256-' + '0'.repeat(64)): DocumentOutcome {
+  const diagnostic: ParseDiagnostic = { ruleId, reason, place: FILE_START, fatal: true };
+  const parsed = unparsableDocument({ path: filePath, root: options.setup.root }, hash, diagnostic);
+  const { rules, settings } = options.config.forFile(path.relative(options.setup.root, filePath).split(path.sep).join('/'));
+  return { filePath, hash, result: createLintResult(filePath, lintParsed(parsed, rules, settings)) };
+}

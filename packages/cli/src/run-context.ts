@@ -1,0 +1,91 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig, type ResolvedConfig } from '@qadocs/linter';
+import type { CliIo } from './cli-io.js';
+import { filesChangedSince } from './files/changed-since.js';
+import { findDocuments, parseShard, selectShard } from './files/find-documents.js';
+import { UsageError } from './usage-error.js';
+
+/** Flags every document command shares. */
+export interface CommonFlags {
+  config?: string;
+  root?: string;
+  threads?: string;
+  timeout?: string;
+  changedSince?: string;
+  shard?: string;
+  progress?: boolean;
+}
+
+export interface RunContext {
+  config: ResolvedConfig;
+  configFile: string | null;
+  root: string;
+  files: string[];
+  timeoutMs: number;
+  threads: number | undefined;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** The config named by `--config`, or the one found from the working directory. */
+export async function loadRunConfig(flags: Pick<CommonFlags, 'config'>, io: CliIo): Promise<ResolvedConfig> {
+  const configFile = flags.config ? path.resolve(io.cwd, flags.config) : null;
+  if (configFile && !existsSync(configFile)) throw new UsageError(`Unexpected --config "${flags.config}": no such file, expected a qadocs.config.{json,yaml,js,ts}`);
+  return loadConfig({ cwd: io.cwd, ...(configFile ? { configFile } : {}) });
+}
+
+/** Load the config and find the documents a command works on. */
+export async function prepareRun(paths: readonly string[], flags: CommonFlags, io: CliIo): Promise<RunContext> {
+  const config = await loadRunConfig(flags, io);
+  const contentRoot = path.resolve(io.cwd, config.contentRoot);
+  const inputs = paths.length > 0 ? [...paths] : [config.contentRoot];
+  if (paths.length === 0 && !existsSync(contentRoot)) {
+    throw new UsageError(`Unexpected missing content root "${config.contentRoot}", expected a folder of Markdown documents (give paths, or set \`contentRoot\`)`);
+  }
+  let files = await findDocuments(inputs, io.cwd);
+  const root = flags.root ? path.resolve(io.cwd, flags.root) : chooseRoot(inputs, files, contentRoot, io.cwd);
+  if (flags.changedSince) {
+    const changed = await filesChangedSince(flags.changedSince, io.cwd);
+    files = files.filter((file) => changed.has(file));
+  }
+  if (flags.shard) files = selectShard(files, parseShard(flags.shard), root);
+  return {
+    config,
+    configFile: config.configFile ?? null,
+    root,
+    files,
+    timeoutMs: flags.timeout !== undefined ? positiveInteger('--timeout', flags.timeout) : (config.timeout ?? DEFAULT_TIMEOUT_MS),
+    threads: flags.threads !== undefined ? positiveInteger('--threads', flags.threads) : undefined,
+  };
+}
+
+/**
+ * Record paths and default ids are relative to the content root. When the files lie elsewhere (say a
+ * folder given on the command line), that folder is the root, so ids stay unique and meaningful.
+ */
+function chooseRoot(inputs: readonly string[], files: readonly string[], contentRoot: string, cwd: string): string {
+  const inside = (dir: string) => files.every((file) => !path.relative(dir, file).startsWith('..'));
+  if (files.length > 0 && inside(contentRoot)) return contentRoot;
+  if (inputs.length === 1) {
+    const only = path.resolve(cwd, inputs[0]!);
+    if (existsSync(only) && statSync(only).isDirectory()) return only;
+  }
+  return cwd;
+}
+
+/** A whole number ≥ 1 from a flag, or a usage error quoting it. */
+export function positiveInteger(flag: string, value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < 1) {
+    throw new UsageError(`Unexpected ${flag} "${value}", expected a whole number ≥ 1`);
+  }
+  return number;
+}
+
+/** A whole number ≥ 0 from a flag, or a usage error quoting it. */
+export function nonNegativeInteger(flag: string, value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number)) throw new UsageError(`Unexpected ${flag} "${value}", expected a whole number ≥ 0`);
+  return number;
+}
