@@ -19,15 +19,30 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
   }
   const invalidAt = firstInvalidUtf8Offset(bytes);
   if (invalidAt !== -1) {
+    const { line, column } = lineAndColumnOfByte(bytes, invalidAt);
     return refuse(
-      `Unexpected invalid UTF-8 byte 0x${bytes[invalidAt]!.toString(16).padStart(2, '0')} at byte offset ${invalidAt}, expected UTF-8 text`,
+      `Unexpected invalid UTF-8 byte 0x${bytes[invalidAt]!.toString(16).padStart(2, '0')} at byte offset ${invalidAt} (line ${line}, column ${column}), expected UTF-8 text`,
+      { start: { line, column, offset: 0 }, end: { line, column, offset: 0 } },
     );
   }
   return { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
 }
 
-function refuse(reason: string): DecodedSource {
-  return { ok: false, diagnostic: { ruleId: 'input/encoding', reason, place: FILE_START, fatal: true } };
+function refuse(reason: string, place = FILE_START): DecodedSource {
+  return { ok: false, diagnostic: { ruleId: 'input/encoding', reason, place, fatal: true } };
+}
+
+/** Where a byte stands for an editor: its line, and its column in characters of the valid text before it. */
+function lineAndColumnOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = 0; index < offset; index++) {
+    if (bytes[index] === 0x0a || (bytes[index] === 0x0d && bytes[index + 1] !== 0x0a)) {
+      line++;
+      lineStart = index + 1;
+    }
+  }
+  return { line, column: new TextDecoder().decode(bytes.subarray(lineStart, offset)).length + 1 };
 }
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
@@ -54,7 +69,7 @@ function detectWideEncoding(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates), or -1. */
+/** Offset of the first byte of the first sequence that breaks UTF-8 (RFC 3629: no overlongs, no surrogates), or -1. */
 export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   let index = 0;
   const length = bytes.length;
@@ -86,7 +101,7 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
       if (next === undefined) return index;
       const lo = k === 1 ? min : 0x80;
       const hi = k === 1 ? max : 0xbf;
-      if (next < lo || next > hi) return index + k;
+      if (next < lo || next > hi) return index;
     }
     index += needed + 1;
   }

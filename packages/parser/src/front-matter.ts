@@ -63,7 +63,7 @@ export function readFrontMatter(text: string, location: SourceLocation): FrontMa
     };
   }
   const body = text.slice(contentStart, close.start);
-  const parsed = parseWithGrayMatter(text.slice(start, close.end), body, language);
+  const parsed = parseWithGrayMatter(text.slice(start, close.end), body, language, declared);
   const toOriginal = (offset: number) => contentStart + offset;
   const diagnostics: ParseDiagnostic[] = parsed.problems.map((problem) => ({
     ruleId: 'frontmatter/parse-error',
@@ -99,7 +99,7 @@ type Parsed = ReturnType<typeof parseYamlLossless>;
  * (same length: offsets hold). When its view of the block differs from ours (CR-only line endings,
  * which it does not split) or the block could trigger its quadratic regex, our own slice is parsed.
  */
-function parseWithGrayMatter(block: string, body: string, language: 'yaml' | 'json' | string): Parsed {
+function parseWithGrayMatter(block: string, body: string, language: string, declared: string): Parsed {
   let parsed: Parsed | undefined;
   const engine = (matterText: string) => {
     parsed = matterText.replace(/^(\r\n|\r|\n)/, '') === body.replace(/(\r\n|\r|\n)$/, '') ? parseYamlLossless(body) : undefined;
@@ -109,11 +109,16 @@ function parseWithGrayMatter(block: string, body: string, language: 'yaml' | 'js
     const refuse = () => {
       throw new Error('front-matter engine disabled');
     };
-    matter(block, {
-      language,
-      engines: { yaml: engine, json: engine, javascript: refuse, js: refuse, coffee: refuse, coffeescript: refuse, cson: refuse, toml: refuse },
-      excerpt: false,
-    } as Parameters<typeof matter>[1]);
+    try {
+      matter(block, {
+        language,
+        // gray-matter looks engines up by the file's own spelling (`---JSON`), so register that too.
+        engines: { javascript: refuse, js: refuse, coffee: refuse, coffeescript: refuse, cson: refuse, toml: refuse, yaml: engine, json: engine, [declared]: engine },
+        excerpt: false,
+      } as Parameters<typeof matter>[1]);
+    } catch {
+      parsed = undefined;
+    }
   }
   return parsed ?? parseYamlLossless(body.replace(/\r(?!\n)/g, '\n'));
 }

@@ -58,7 +58,7 @@ function findAssistant(raw: string, assistants: readonly string[]): string | nul
 
 /** The first date in a provenance line, with its ISO 8601 reading when that reading is certain. */
 export function findProvenanceDate(raw: string, dateOrder: 'mdy' | 'dmy' | null): ProvenanceDate | null {
-  const iso = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/.exec(raw);
+  const iso = /\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/.exec(raw);
   if (iso) return { text: iso[0], offset: iso.index, iso: isoDate(+iso[1]!, +iso[2]!, +iso[3]!) };
   const numeric = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/.exec(raw);
   if (numeric) {

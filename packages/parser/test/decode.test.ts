@@ -8,14 +8,16 @@ describe('decoding is strict and positions stay exact', () => {
     const parsed = parseDocument(bytes('What', [0xff], '?\n'), { path: 'bad.md' });
     expect(parsed.fatal).toBe(true);
     expect(parsed.diagnostics).toMatchObject([{ ruleId: 'input/encoding', fatal: true }]);
-    expect(parsed.diagnostics[0]!.reason).toContain('0xff at byte offset 4');
+    expect(parsed.diagnostics[0]!.reason).toContain('0xff at byte offset 4 (line 1, column 5)');
+    expect(parseDocument(bytes('# Title\n\nnaïve caf', [0xe9], '\n')).diagnostics[0]).toMatchObject({ place: { start: { line: 3, column: 10 } } });
   });
 
   it.each([
     ['overlong', [0x41, 0xc0, 0xaf], 1],
-    ['surrogate', [0x41, 0xed, 0xa0, 0x80], 2],
+    ['surrogate', [0x41, 0xed, 0xa0, 0x80], 1],
     ['truncated', [0x41, 0xe2, 0x82], 1],
-    ['beyond U+10FFFF', [0xf4, 0x90, 0x80, 0x80], 1],
+    ['beyond U+10FFFF', [0xf4, 0x90, 0x80, 0x80], 0],
+    ['Latin-1 text', [0x63, 0x61, 0x66, 0xe9, 0x20], 3],
   ])('refuses %s sequences', (_name, sequence, offset) => {
     const parsed = parseDocument(bytes(sequence as number[]));
     expect(parsed.diagnostics[0]!.reason).toContain(`at byte offset ${offset}`);

@@ -22,6 +22,8 @@ describe('front matter is data, never code', () => {
   it('accepts `---yaml` and `---json` spelled in any case', () => {
     expect(parseDocument('---YAML\ntitle: A\n---\nq?\n').record.title).toBe('A');
     expect(parseDocument('---json\n{"title": "B"}\n---\nq?\n').record.title).toBe('B');
+    expect(parseDocument('---JSON\n{"title": "C"}\n---\nq?\n').record.title).toBe('C');
+    expect(parseDocument('---Yml\ntitle: D\n---\nq?\n').record.title).toBe('D');
   });
 
   it('keeps values lossless: no silent number, sexagesimal, octal or date conversion', () => {

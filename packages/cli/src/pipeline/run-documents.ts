@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
-import { FILE_START, unparsableDocument, type ParseDiagnostic } from '@qadocs/parser';
+import { FILE_START, parseTimeoutDiagnostic, unparsableDocument, type ParseDiagnostic } from '@qadocs/parser';
 import { createLintResult, lintParsed, type ResolvedConfig } from '@qadocs/linter';
 import type { DocumentOutcome, DocumentTask, PipelineSetup } from './document-task.js';
 import type { LintCache } from './lint-cache.js';
@@ -65,7 +65,7 @@ async function processOne(filePath: string, pool: Piscina, options: RunDocuments
     try {
       task.bytes = new Uint8Array(await readFile(filePath));
     } catch (error) {
-      return failedOutcome(filePath, options, 'input/encoding', `Unexpected unreadable file: ${(error as Error).message}`);
+      return failedOutcome(filePath, options, { ...FILE_FAILURE, reason: `Unexpected unreadable file: ${(error as Error).message}` });
     }
     hash = `sha256-${createHash('sha256').update(task.bytes).digest('hex')}`;
     const cached = options.cache.get(filePath, hash);
@@ -77,14 +77,16 @@ async function processOne(filePath: string, pool: Piscina, options: RunDocuments
     return outcome;
   } catch (error) {
     if ((error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError') {
-      return failedOutcome(filePath, options, 'input/timeout', `Unexpected parse time over ${options.timeoutMs} ms: the file was not checked (the worker was stopped); raise \`timeout\` in the config if it is legitimate`, hash);
+      return failedOutcome(filePath, options, parseTimeoutDiagnostic(options.timeoutMs), hash);
     }
-    return failedOutcome(filePath, options, 'input/timeout', `Unexpected crash while processing the file: ${(error as Error).message}`, hash);
+    return failedOutcome(filePath, options, { ...FILE_FAILURE, reason: `Unexpected crash while processing the file: ${(error as Error).message}` }, hash);
   }
 }
 
-function failedOutcome(filePath: string, options: RunDocumentsOptions, ruleId: string, reason: string, hash = 'sha256-' + '0'.repeat(64)): DocumentOutcome {
-  const diagnostic: ParseDiagnostic = { ruleId, reason, place: FILE_START, fatal: true };
+/** A file the pipeline could not process at all; reported under `input/encoding`, the rule for unreadable input. */
+const FILE_FAILURE: ParseDiagnostic = { ruleId: 'input/encoding', reason: '', place: FILE_START, fatal: true };
+
+function failedOutcome(filePath: string, options: RunDocumentsOptions, diagnostic: ParseDiagnostic, hash = 'sha256-' + '0'.repeat(64)): DocumentOutcome {
   const parsed = unparsableDocument({ path: filePath, root: options.setup.root }, hash, diagnostic);
   const { rules, settings } = options.config.forFile(path.relative(options.setup.root, filePath).split(path.sep).join('/'));
   return { filePath, hash, result: createLintResult(filePath, lintParsed(parsed, rules, settings)) };
