@@ -1,4 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type ResolvedConfig } from '@qadocs/linter';
 import type { CliIo } from './cli-io.js';
@@ -35,13 +36,22 @@ export async function loadRunConfig(flags: Pick<CommonFlags, 'config'>, io: CliI
   return loadConfig({ cwd: io.cwd, ...(configFile ? { configFile } : {}) });
 }
 
+/**
+ * What the cache key knows of the config: its file's bytes (or package.json's, which can hold the
+ * `qadocs` key). A changed config invalidates every cached result, never a stale one survives.
+ */
+export function configFingerprint(config: ResolvedConfig, cwd: string): string {
+  const file = config.file ?? path.join(cwd, 'package.json');
+  return existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'defaults';
+}
+
 /** Load the config and find the documents a command works on. */
 export async function prepareRun(paths: readonly string[], flags: CommonFlags, io: CliIo): Promise<RunContext> {
   const config = await loadRunConfig(flags, io);
-  const contentRoot = path.resolve(io.cwd, config.contentRoot);
-  const inputs = paths.length > 0 ? [...paths] : [config.contentRoot];
+  const contentRoot = config.contentRootPath;
+  const inputs = paths.length > 0 ? [...paths] : [contentRoot];
   if (paths.length === 0 && !existsSync(contentRoot)) {
-    throw new UsageError(`Unexpected missing content root "${config.contentRoot}", expected a folder of Markdown documents (give paths, or set \`contentRoot\`)`);
+    throw new UsageError(`Unexpected missing content root "${path.relative(io.cwd, contentRoot)}", expected a folder of Markdown documents (give paths, or set \`contentRoot\`)`);
   }
   let files = await findDocuments(inputs, io.cwd);
   const root = flags.root ? path.resolve(io.cwd, flags.root) : chooseRoot(inputs, files, contentRoot, io.cwd);
@@ -52,7 +62,7 @@ export async function prepareRun(paths: readonly string[], flags: CommonFlags, i
   if (flags.shard) files = selectShard(files, parseShard(flags.shard), root);
   return {
     config,
-    configFile: config.configFile ?? null,
+    configFile: config.file ?? null,
     root,
     files,
     timeoutMs: flags.timeout !== undefined ? positiveInteger('--timeout', flags.timeout) : (config.timeout ?? DEFAULT_TIMEOUT_MS),

@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { createExportWriter, type ExportFormat } from '@qadocs/exporter';
-import { formatResults } from '@qadocs/linter';
+import { createExportWriter, type ExportedDocument, type ExportFormat } from '@qadocs/exporter';
+import { createLintResult, formatResults } from '@qadocs/linter';
 import type { LintResult } from '@qadocs/schema';
 import type { CliIo } from '../cli-io.js';
+import { ExportSpool } from '../pipeline/export-spool.js';
 import { runDocuments } from '../pipeline/run-documents.js';
 import { createProgress } from '../progress.js';
 import { prepareRun, type CommonFlags } from '../run-context.js';
@@ -28,15 +29,17 @@ export function parseExportFormats(value: string): ExportFormat[] {
 }
 
 /**
- * `qadocs export` (and the export half of `qadocs build`): each document parsed once in the pool; the
- * writer stages output and replaces the previous export only when the run completes. With `lintGate`,
- * nothing is replaced when lint found errors.
+ * `qadocs export`, and `qadocs build` with `lintGate`: every document is parsed once, in the pool, and
+ * linted and rendered from that one parse. `export` writes as documents arrive; `build` spools them and
+ * writes only when lint found no errors, so a failing build leaves the previous output as it was.
  */
 export async function exportCommand(paths: string[], flags: ExportFlags, io: CliIo, lintGate = false): Promise<number> {
   const formats = parseExportFormats(flags.format);
   const context = await prepareRun(paths, flags, io);
   const outDir = path.resolve(io.cwd, flags.out);
-  const writer = await createExportWriter({ outDir, formats, ndjson: Boolean(flags.ndjson) });
+  const shownOut = path.relative(io.cwd, outDir) || '.';
+  const writer = lintGate ? null : await createExportWriter({ outDir, formats, ndjson: Boolean(flags.ndjson) });
+  const spool = lintGate ? await ExportSpool.create(outDir) : null;
   const progress = createProgress(io.stderr as NodeJS.WriteStream, flags.progress !== false);
   const results: LintResult[] = [];
   let errors = 0;
@@ -50,29 +53,35 @@ export async function exportCommand(paths: string[], flags: ExportFlags, io: Cli
       onProgress: progress.update,
     });
     for await (const outcome of outcomes) {
-      results.push(lintGate ? outcome.result : { ...outcome.result, messages: outcome.result.messages.filter((message) => message.parseFailure) });
-      errors += lintGate ? outcome.result.errorCount : outcome.result.fatalErrorCount;
-      if (outcome.record && outcome.recordJson !== undefined) {
-        await writer.add({ record: outcome.record, recordJson: outcome.recordJson, html: outcome.html ?? null, sourcePath: outcome.filePath });
-      }
+      // `export` does not lint: it reports only the files it could not read.
+      const result = lintGate ? outcome.result : createLintResult(outcome.filePath, outcome.result.messages.filter((message) => message.parseFailure));
+      results.push(result);
+      errors += result.errorCount;
+      if (!outcome.record) continue;
+      const document: ExportedDocument = { record: outcome.record, json: outcome.recordJson, ...(outcome.html !== undefined ? { html: outcome.html } : {}) };
+      await (spool ?? writer)!.add(document);
     }
   } catch (error) {
-    await writer.abort();
+    await spool?.discard();
     throw error;
   } finally {
     progress.stop();
   }
   const shown = results.filter((result) => result.messages.length > 0);
   if (shown.length > 0) io.stderr.write(formatResults('stylish', shown, { color: flags.color ?? Boolean(io.stderr.isTTY), cwd: io.cwd }));
-  if (lintGate && errors > 0) {
-    await writer.abort();
-    io.stderr.write(`qadocs build: ${errors} lint error${errors === 1 ? '' : 's'}: nothing exported (the previous output in ${path.relative(io.cwd, outDir) || '.'} is unchanged)\n`);
+  if (spool && errors > 0) {
+    await spool.discard();
+    io.stderr.write(`qadocs build: ${errors} lint error${errors === 1 ? '' : 's'}: nothing exported (${shownOut} is unchanged)\n`);
     return EXIT.problems;
   }
-  const summary = await writer.finish();
-  for (const problem of summary.problems) io.stderr.write(`${problem.file ? `${path.relative(io.cwd, problem.file)}: ` : ''}${problem.reason} (${problem.ruleId})\n`);
-  io.stderr.write(
-    `qadocs: ${summary.documents} documents exported to ${path.relative(io.cwd, outDir) || '.'} (${formats.join(', ')}): ${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed\n`,
-  );
-  return summary.problems.length > 0 || errors > 0 ? EXIT.problems : EXIT.ok;
+  let finalWriter = writer;
+  if (spool) {
+    finalWriter = await createExportWriter({ outDir, formats, ndjson: Boolean(flags.ndjson) });
+    for await (const document of spool.documents()) await finalWriter.add(document);
+    await spool.discard();
+  }
+  const summary = await finalWriter!.finish();
+  for (const problem of summary.diagnostics) io.stderr.write(`${problem.file}: ${problem.reason} (${problem.ruleId})\n`);
+  io.stderr.write(`qadocs: ${summary.documents} documents exported to ${shownOut} (${formats.join(', ')}): ${summary.written} files written, ${summary.unchanged} unchanged, ${summary.removed} removed\n`);
+  return summary.diagnostics.length > 0 || errors > 0 ? EXIT.problems : EXIT.ok;
 }

@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../files/write-file-atomic.js';
 import { LintCache } from '../pipeline/lint-cache.js';
 import { runDocuments } from '../pipeline/run-documents.js';
 import { createProgress } from '../progress.js';
-import { loadRunConfig, nonNegativeInteger, prepareRun, type CommonFlags } from '../run-context.js';
+import { configFingerprint, loadRunConfig, nonNegativeInteger, prepareRun, type CommonFlags } from '../run-context.js';
 import { EXIT, UsageError } from '../usage-error.js';
 import { QADOCS_VERSION } from '../version.js';
 
@@ -52,7 +52,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
 async function lintFiles(paths: string[], flags: LintFlags, io: CliIo): Promise<LintResult[]> {
   const context = await prepareRun(paths, flags, io);
   const cache = flags.cache
-    ? await LintCache.open(path.resolve(io.cwd, flags.cacheLocation ?? 'node_modules/.cache/qadocs'), io.cwd, [QADOCS_VERSION, context.config.hash, context.root])
+    ? await LintCache.open(path.resolve(io.cwd, flags.cacheLocation ?? 'node_modules/.cache/qadocs'), io.cwd, [QADOCS_VERSION, configFingerprint(context.config, io.cwd), context.root])
     : null;
   const progress = createProgress(io.stderr as NodeJS.WriteStream, flags.progress !== false);
   const results: LintResult[] = [];
@@ -93,7 +93,7 @@ async function lintStdin(paths: string[], flags: LintFlags, io: CliIo): Promise<
   const bytes = new Uint8Array(Buffer.concat(chunks));
   const config = await loadRunConfig(flags, io);
   const filePath = path.resolve(io.cwd, flags.stdinFilename ?? 'stdin.md');
-  const root = path.resolve(io.cwd, flags.root ?? config.contentRoot);
+  const root = flags.root ? path.resolve(io.cwd, flags.root) : config.contentRootPath;
   const options = { filePath, root, config };
   if (flags.fix || flags.fixDryRun) {
     const fixed = fixText(bytes, options);

@@ -1,4 +1,5 @@
 import type { Category } from '@qadocs/schema';
+import type { LinkCheck } from '../links/check-links.js';
 
 /**
  * Project-wide settings rules read (from `categories`, `provenance`, `citations`, `frontmatter`,
@@ -33,6 +34,8 @@ export interface LintSettings {
     /** `diataxis/content-fit` reports only at or above this confidence. */
     threshold: number;
   };
+  /** Results of `checkLinks` by URL (`--check-links`); null = `citation/dead-link` is off. */
+  links: ReadonlyMap<string, LinkCheck> | null;
 }
 
 export const DEFAULT_CATEGORY_ALIASES: Readonly<Record<string, Category>> = {
@@ -71,4 +74,5 @@ export const DEFAULT_SETTINGS: LintSettings = {
   citations: { allowlist: [], claimCoverage: 1 },
   frontmatter: { required: ['title', 'description', 'category'], validate: null },
   classifier: { threshold: 0.75 },
+  links: null,
 };

@@ -1,12 +1,13 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from '@qadocs/parser';
+import { parseDocument, type ParseOptions } from '@qadocs/parser';
 import type { Diagnostic } from '@qadocs/schema';
 import { DEFAULT_SETTINGS, type LintSettings } from '../config/settings.js';
 import { lintParsed } from '../engine/lint-parsed.js';
 import { fixSource } from '../engine/fix-source.js';
 import type { Rule } from '../rule.js';
+import { parseInWorker } from './parse-in-worker.js';
 
 /** Per-case settings: `<case>.config.json` beside an invalid fixture (or `valid/<case>.config.json`). */
 export interface FixtureConfig {
@@ -18,6 +19,8 @@ export interface FixtureConfig {
   path?: string;
   /** The parser's size limit in bytes (`input/too-large`). */
   maxBytes?: number;
+  /** Parse in a worker stopped after this many milliseconds, as the CLI does (`input/timeout`). */
+  timeoutMs?: number;
 }
 
 /** Format a diagnostic as a line of `<case>.expected.txt`. */
@@ -29,7 +32,8 @@ export function formatExpectedLine(diagnostic: Diagnostic): string {
 export function lintWithRule(rule: Rule<any>, source: string | Uint8Array, config: FixtureConfig = {}, fallbackPath = 'fixture.md') {
   const settings = mergeSettings(config.settings);
   const options = rule.options.parse(config.options ?? {});
-  const parsed = parseDocument(source, { path: config.path ?? fallbackPath, root: '.', ...(config.maxBytes !== undefined ? { maxBytes: config.maxBytes } : {}), provenance: { assistants: settings.provenance.assistants.length ? settings.provenance.assistants : undefined, dateOrder: settings.provenance.dateOrder } });
+  const parseOptions: ParseOptions = { path: config.path ?? fallbackPath, root: '.', ...(config.maxBytes !== undefined ? { maxBytes: config.maxBytes } : {}), provenance: { assistants: settings.provenance.assistants.length ? settings.provenance.assistants : undefined, dateOrder: settings.provenance.dateOrder } };
+  const parsed = config.timeoutMs !== undefined ? parseInWorker(source, parseOptions, config.timeoutMs) : parseDocument(source, parseOptions);
   return { parsed, diagnostics: lintParsed(parsed, [{ rule, severity: rule.severity, options }], settings) };
 }
 

@@ -1,0 +1,57 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { kibToMegabytes } from './targets.mjs';
+
+/** Left-aligned first column, right-aligned others, columns separated by two spaces. */
+export function formatTable(header, rows) {
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)));
+  const line = (row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function seconds(ms) {
+  return ms == null ? '—' : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+function megabytes(kib) {
+  return kib == null ? '—' : `${Math.round(kibToMegabytes(kib))} MB`;
+}
+
+function times(value) {
+  return value == null ? '—' : `${value < 0.1 ? value.toFixed(3) : value.toFixed(2)}×`;
+}
+
+/** The per-size report: one row per command, then one row per target. */
+export function formatSizeReport(size) {
+  const commandRows = size.commands.map((command) => [
+    command.label,
+    command.skipped ? 'skipped' : seconds(command.medianWallMs),
+    command.skipped ? '' : megabytes(command.peakRssKb),
+    command.skipped ? '' : times(command.ratioToColdLint),
+    command.skipped ? command.skipped : `${command.okRuns}/${command.runs.length} ok${command.outcome ? `, ${command.outcome}` : ''}`,
+  ]);
+  const targetRows = size.targets.map((target) => [
+    target.description,
+    target.value == null ? '—' : target.id === 'peak-memory' ? `${target.value.toFixed(0)} MB` : times(target.value),
+    target.id === 'peak-memory' ? `${target.limit} MB` : `${target.limit}×`,
+    target.status,
+    target.detail,
+  ]);
+  return [
+    `\n== ${size.docs} documents (${(size.corpusBytes / 1e6).toFixed(1)} MB) — ${size.runsPerCommand} interleaved run(s) per command ==\n`,
+    formatTable(['command', 'median wall', 'peak RSS', '× cold lint', 'runs'], commandRows),
+    '',
+    formatTable([`target${size.docs < 10_000 ? ' (lower-case pass/fail: information only below 10,000 documents)' : ''}`, 'measured', 'limit', 'status', 'compares'], targetRows),
+  ].join('\n');
+}
+
+/** Writes the whole result as `results/<timestamp>.json` and `results/latest.json`; returns the first path. */
+export function writeResults(resultsDir, result) {
+  mkdirSync(resultsDir, { recursive: true });
+  const stamp = result.startedAt.replace(/[:.]/g, '-');
+  const text = `${JSON.stringify(result, null, 2)}\n`;
+  const path = join(resultsDir, `${stamp}.json`);
+  writeFileSync(path, text);
+  writeFileSync(join(resultsDir, 'latest.json'), text);
+  return path;
+}

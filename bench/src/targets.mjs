@@ -1,0 +1,63 @@
+import { ratio } from './statistics.mjs';
+
+/** Peak RSS as reported by the kernel (KiB) in decimal megabytes, the unit of the 400 MB target. */
+export function kibToMegabytes(kib) {
+  return (kib * 1024) / 1e6;
+}
+
+/** The corpus size at which SPEC §5 and issue 5 state their targets. */
+export const CONTRACT_DOCS = 10_000;
+
+/** Commands whose runs count towards the qadocs peak-memory target. */
+export const QADOCS_CORPUS_COMMANDS = ['qadocs-lint', 'qadocs-build', 'qadocs-lint-warm', 'qadocs-lint-one-changed'];
+
+/**
+ * The SPEC §5 / issue 5 targets. A wall-time target compares the median wall time of `numerator`
+ * with that of `denominator`; the memory target compares the largest peak RSS of the given
+ * commands with an absolute limit in MB. `fromDocs` is the smallest corpus at which the target
+ * is part of the contract; on smaller corpora it is still shown, as information.
+ */
+export const TARGETS = [
+  { id: 'lint-vs-markdownlint', description: 'cold qadocs lint ≤ 0.5 × markdownlint-cli2', kind: 'wall', numerator: 'qadocs-lint', denominator: 'markdownlint-cli2', limit: 0.5, fromDocs: CONTRACT_DOCS },
+  { id: 'lint-vs-floor', description: 'cold qadocs lint ≤ 1.15 × parse floor (2 workers)', kind: 'wall', numerator: 'qadocs-lint', denominator: 'floor-2', limit: 1.15, fromDocs: CONTRACT_DOCS },
+  { id: 'build-vs-floor', description: 'qadocs build ≤ 1.5 × parse floor (2 workers)', kind: 'wall', numerator: 'qadocs-build', denominator: 'floor-2', limit: 1.5, fromDocs: CONTRACT_DOCS },
+  { id: 'warm-vs-cold', description: 'warm --cache lint ≤ 3 % of cold lint', kind: 'wall', numerator: 'qadocs-lint-warm', denominator: 'qadocs-lint', limit: 0.03, fromDocs: CONTRACT_DOCS },
+  { id: 'one-changed-vs-cold', description: 'one file changed, --cache ≤ 5 % of cold lint', kind: 'wall', numerator: 'qadocs-lint-one-changed', denominator: 'qadocs-lint', limit: 0.05, fromDocs: CONTRACT_DOCS },
+  { id: 'one-file-vs-markdownlint', description: 'one-file qadocs lint ≤ 1.2 × markdownlint-cli2 on that file', kind: 'wall', numerator: 'qadocs-lint-one-file', denominator: 'markdownlint-cli2-one-file', limit: 1.2, fromDocs: 0 },
+  { id: 'peak-memory', description: 'peak RSS of every qadocs run ≤ 400 MB', kind: 'rss', commands: QADOCS_CORPUS_COMMANDS, limitMb: 400, fromDocs: CONTRACT_DOCS },
+];
+
+/**
+ * Evaluates every target against one corpus size's summaries (a Map of command id ->
+ * { medianWallMs, peakRssKb, skipped }). Status is PASS or FAIL for a contract size, `pass` or
+ * `fail` (lower case: information only) below it, and SKIP when a measurement is missing.
+ */
+export function evaluateTargets(summaries, docs, targets = TARGETS) {
+  return targets.map((target) => {
+    const contract = docs >= target.fromDocs;
+    const result = { id: target.id, description: target.description, contract, value: null, limit: null, status: 'SKIP', detail: '' };
+    if (target.kind === 'wall') {
+      result.limit = target.limit;
+      const numerator = summaries.get(target.numerator);
+      const denominator = summaries.get(target.denominator);
+      result.value = ratio(numerator?.medianWallMs, denominator?.medianWallMs);
+      result.detail = `${target.numerator} / ${target.denominator}`;
+    } else {
+      result.limit = target.limitMb;
+      let largest = null;
+      for (const id of target.commands) {
+        const peakRssKb = summaries.get(id)?.peakRssKb;
+        if (peakRssKb != null && (largest == null || peakRssKb > largest.peakRssKb)) largest = { id, peakRssKb };
+      }
+      if (largest) {
+        result.value = kibToMegabytes(largest.peakRssKb);
+        result.detail = `largest: ${largest.id}`;
+      }
+    }
+    if (result.value != null) {
+      const passed = result.value <= result.limit;
+      result.status = contract ? (passed ? 'PASS' : 'FAIL') : passed ? 'pass' : 'fail';
+    }
+    return result;
+  });
+}

@@ -1,0 +1,45 @@
+import type { ParsedDocument } from '@qadocs/parser';
+import { sortDiagnostics, type ExportDiagnostic } from './export-diagnostic.js';
+import { linkTargetsFrom } from './render/document-links.js';
+import { renderDocumentPage, type PageContext } from './render/render-document-page.js';
+import { serializeRecord } from './serialize-record.js';
+import { createExportWriter, type ExportSummary, type ExportWriterOptions } from './write/export-writer.js';
+
+export interface ExportDocumentsOptions extends ExportWriterOptions, PageContext {
+  /** Export documents the parser could not read (placeholder records). Default false: they are reported and skipped. */
+  includeFatal?: boolean;
+}
+
+/**
+ * Render and write parsed documents in this process: the whole export in one call, for tests and
+ * in-process use. Without `linkTargets`, links between documents are resolved against the ids of the
+ * given documents, so the documents are gathered first; pass `linkTargets` to stream them instead.
+ */
+export async function exportDocuments(documents: AsyncIterable<ParsedDocument> | Iterable<ParsedDocument>, options: ExportDocumentsOptions): Promise<ExportSummary> {
+  const writer = await createExportWriter(options);
+  const formats = options.formats ?? ['json', 'html'];
+  const skipped: ExportDiagnostic[] = [];
+  let source: AsyncIterable<ParsedDocument> | Iterable<ParsedDocument> = documents;
+  let linkTargets = options.linkTargets;
+  if (!linkTargets) {
+    const gathered: ParsedDocument[] = [];
+    for await (const parsed of documents) gathered.push(parsed);
+    linkTargets = linkTargetsFrom(gathered.filter((parsed) => !parsed.fatal).map((parsed) => parsed.record));
+    source = gathered;
+  }
+  const context: PageContext = { linkTargets, lang: options.lang, siteTitle: options.siteTitle };
+  for await (const parsed of source) {
+    if (parsed.fatal && !options.includeFatal) {
+      const cause = parsed.diagnostics.find((diagnostic) => diagnostic.fatal);
+      skipped.push({ ruleId: 'export/unparsable', file: parsed.record.path, reason: `Unexpected unparsable document, expected a file qadocs can read (${cause?.ruleId ?? 'parse error'}: ${cause?.reason ?? 'unknown'}); it was not exported` });
+      continue;
+    }
+    await writer.add({
+      record: parsed.record,
+      json: formats.includes('json') ? serializeRecord(parsed.record) : undefined,
+      html: formats.includes('html') ? renderDocumentPage(parsed, context) : undefined,
+    });
+  }
+  const summary = await writer.finish();
+  return { ...summary, diagnostics: sortDiagnostics([...summary.diagnostics, ...skipped]) };
+}

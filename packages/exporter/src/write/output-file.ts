@@ -1,0 +1,172 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+
+const TEMP_MARKER = '.qadocs-tmp-';
+
+/** Names of the exporter's temporary files (`<target>.qadocs-tmp-<pid>-<random>`), which a later run cleans up. */
+export const TEMPORARY_FILE = /\.qadocs-tmp-\d+-[0-9a-f]{12}$/;
+
+/** A path the exporter must not write: outside the output folder, through a symbolic link, or over a folder. */
+export class OutputPathError extends Error {
+  override name = 'OutputPathError';
+  constructor(
+    readonly kind: 'outside' | 'symlink' | 'not-a-directory' | 'is-a-directory',
+    readonly relativePath: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Whether a write replaced the file or found the same bytes already there (and left it alone). */
+export type WriteOutcome = 'written' | 'unchanged';
+
+// O_NOFOLLOW is 0 where the platform has none (Windows); lstat checks cover that case.
+const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * Writes files under one output root: atomically (a temporary file in the same folder, then rename),
+ * only when the bytes differ (an unchanged file keeps its mtime), and never through a symbolic link:
+ * every folder from the root down is checked with lstat, and rename replaces a link at the target
+ * itself rather than the file it points to.
+ */
+export class OutputFiles {
+  readonly #checkedFolders = new Set<string>();
+
+  constructor(readonly root: string) {}
+
+  /** The absolute path of `relativePath` (POSIX separators), refused if it would leave the root. */
+  resolve(relativePath: string): string {
+    const absolute = path.resolve(this.root, ...relativePath.split('/'));
+    const relative = path.relative(this.root, absolute);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+      throw new OutputPathError('outside', relativePath, `Unexpected output path \`${relativePath}\`, expected a path inside \`${this.root}\``);
+    }
+    return absolute;
+  }
+
+  /** Whether `relativePath` resolves inside the root. */
+  contains(relativePath: string): boolean {
+    try {
+      this.resolve(relativePath);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Write `content` to `relativePath` unless the file already holds exactly these bytes. */
+  async write(relativePath: string, content: string | Uint8Array): Promise<WriteOutcome> {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const target = await this.#prepare(relativePath);
+    if (await this.#holds(target, relativePath, bytes.length, (existing) => Buffer.compare(existing, bytes) === 0)) return 'unchanged';
+    const temporary = temporaryPath(target);
+    try {
+      const handle = await open(temporary, 'wx', 0o644);
+      try {
+        await handle.writeFile(bytes);
+      } finally {
+        await handle.close();
+      }
+      await rename(temporary, target);
+    } catch (error) {
+      await unlink(temporary).catch(() => undefined);
+      throw error;
+    }
+    return 'written';
+  }
+
+  /** Like `write`, for content produced piece by piece (it is never held in memory whole). */
+  async writeChunks(relativePath: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<WriteOutcome> {
+    const target = await this.#prepare(relativePath);
+    const temporary = temporaryPath(target);
+    const hash = createHash('sha256');
+    let size = 0;
+    try {
+      const handle = await open(temporary, 'wx', 0o644);
+      try {
+        for await (const chunk of chunks) {
+          const bytes = Buffer.from(chunk, 'utf8');
+          hash.update(bytes);
+          size += bytes.length;
+          await handle.write(bytes);
+        }
+      } finally {
+        await handle.close();
+      }
+      const digest = hash.digest('hex');
+      if (await this.#holdsHash(target, relativePath, size, digest)) {
+        await unlink(temporary);
+        return 'unchanged';
+      }
+      await rename(temporary, target);
+      return 'written';
+    } catch (error) {
+      await unlink(temporary).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Read a file under the root without following a symbolic link. */
+  async read(relativePath: string): Promise<Buffer> {
+    const handle = await open(this.resolve(relativePath), READ_NO_FOLLOW);
+    try {
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Check containment, create missing folders one by one, and refuse any folder that is a link. */
+  async #prepare(relativePath: string): Promise<string> {
+    const target = this.resolve(relativePath);
+    const segments = relativePath.split('/');
+    for (let depth = 1; depth < segments.length; depth++) {
+      const folder = segments.slice(0, depth).join('/');
+      if (this.#checkedFolders.has(folder)) continue;
+      const absolute = this.resolve(folder);
+      const stats = await lstat(absolute).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : Promise.reject(error)));
+      if (stats === null) await mkdir(absolute).catch((error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? undefined : Promise.reject(error)));
+      const created = stats ?? (await lstat(absolute));
+      if (created.isSymbolicLink()) throw new OutputPathError('symlink', folder, `Unexpected symbolic link \`${folder}\` in the output folder, expected a real folder (links are not followed)`);
+      if (!created.isDirectory()) throw new OutputPathError('not-a-directory', folder, `Unexpected file \`${folder}\` in the output folder where a folder is needed`);
+      this.#checkedFolders.add(folder);
+    }
+    return target;
+  }
+
+  async #holds(target: string, relativePath: string, size: number, same: (existing: Buffer) => boolean): Promise<boolean> {
+    const stats = await this.#existing(target, relativePath);
+    if (!stats || stats.size !== size) return false;
+    return same(await this.read(relativePath));
+  }
+
+  async #holdsHash(target: string, relativePath: string, size: number, digest: string): Promise<boolean> {
+    const stats = await this.#existing(target, relativePath);
+    if (!stats || stats.size !== size) return false;
+    const handle = await open(target, READ_NO_FOLLOW);
+    const hash = createHash('sha256');
+    const buffer = Buffer.alloc(64 * 1024);
+    try {
+      for (let read = await handle.read(buffer, 0, buffer.length, null); read.bytesRead > 0; read = await handle.read(buffer, 0, buffer.length, null)) {
+        hash.update(buffer.subarray(0, read.bytesRead));
+      }
+    } finally {
+      await handle.close();
+    }
+    return hash.digest('hex') === digest;
+  }
+
+  /** The target's stats when it is a regular file; null when missing or a link (which gets replaced). */
+  async #existing(target: string, relativePath: string) {
+    const stats = await lstat(target).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : Promise.reject(error)));
+    if (stats?.isDirectory()) throw new OutputPathError('is-a-directory', relativePath, `Unexpected folder \`${relativePath}\` where the exporter writes a file`);
+    return stats?.isFile() ? stats : null;
+  }
+}
+
+function temporaryPath(target: string): string {
+  return `${target}${TEMP_MARKER}${process.pid}-${randomBytes(6).toString('hex')}`;
+}

@@ -1,0 +1,97 @@
+import { CATEGORIES, type Category } from '@qadocs/schema';
+import type { ParsedDocument } from '@qadocs/parser';
+import type { LintDocument } from '../lint-document.js';
+import { extractDocumentFeatures } from './document-features.js';
+import { readContentSignals } from './content-signals.js';
+import { CATEGORY_BIAS, SIGNAL_WEIGHTS } from './signal-weights.js';
+
+/** What the classifier concludes about one document, and why. */
+export interface Classification {
+  /** The most likely category, or null when nothing is clear (too little content, or no category stands out). */
+  predicted: Category | null;
+  /** Probability of `predicted` (0..1) among the four categories; the top probability even when `predicted` is null. */
+  confidence: number;
+  /** The signals that speak for `predicted`, strongest first, in plain words. */
+  evidence: string[];
+  /** Probability of each category (they add up to 1). */
+  scores: Record<Category, number>;
+}
+
+/** One line of `qadocs classify`: the declared category beside the classifier's. */
+export interface ClassificationReport {
+  filePath: string;
+  declared: Category | null;
+  predicted: Category | null;
+  confidence: number;
+  evidence: string[];
+}
+
+/** Below this probability the top category is not "clear" and `predicted` is null. */
+export const MIN_CONFIDENCE = 0.3;
+/** A page this short (words of prose) with no structure to read is left unclassified. */
+const MIN_WORDS = 15;
+/** Evidence lines kept per prediction. */
+const MAX_EVIDENCE = 6;
+/** A signal counts as evidence when it adds at least this much to the winning score. */
+const MIN_CONTRIBUTION = 0.1;
+
+/**
+ * Classify a document into a Diátaxis category from its content alone: headings, question form,
+ * lists, tables, code, sentence mood and vocabulary — never from labels in front matter (`category`,
+ * `ms.topic`, `type` …), the file name or its folder. Deterministic and offline: a weighted sum of
+ * named signals turned into probabilities, so every prediction comes with the signals that made it.
+ */
+export function classifyDocument(document: LintDocument | ParsedDocument): Classification {
+  const parsed = 'parsed' in document ? document.parsed : document;
+  const questions = parsed.record.entries.map((entry) => entry.question);
+  const features = extractDocumentFeatures(parsed.tree, parsed.frontMatter.data, questions);
+  const signals = readContentSignals(features);
+
+  const raw = { ...CATEGORY_BIAS } as Record<Category, number>;
+  const contributions = new Map<Category, Array<{ amount: number; evidence: string }>>(CATEGORIES.map((category) => [category, []]));
+  for (const signal of signals) {
+    const weights = SIGNAL_WEIGHTS[signal.id];
+    for (const category of CATEGORIES) {
+      const weight = weights[category] ?? 0;
+      if (weight === 0) continue;
+      raw[category] += weight * signal.value;
+      contributions.get(category)!.push({ amount: weight * signal.value, evidence: signal.evidence });
+    }
+  }
+  const scores = softmax(raw);
+  const ranked = [...CATEGORIES].sort((a, b) => scores[b] - scores[a] || CATEGORIES.indexOf(a) - CATEGORIES.indexOf(b));
+  const top = ranked[0]!;
+  const confidence = round(scores[top]);
+  const evidence = contributions
+    .get(top)!
+    .filter((contribution) => contribution.amount >= MIN_CONTRIBUTION)
+    .sort((a, b) => b.amount - a.amount)
+    .slice(0, MAX_EVIDENCE)
+    .map((contribution) => contribution.evidence);
+  const tooLittle = features.words < MIN_WORDS && features.codeBlocks + features.tables.length + features.orderedLists.length === 0;
+  const clear = !tooLittle && evidence.length > 0 && scores[top] >= MIN_CONFIDENCE;
+  return {
+    predicted: clear ? top : null,
+    confidence,
+    evidence: clear ? evidence : [],
+    scores: Object.fromEntries(CATEGORIES.map((category) => [category, round(scores[category])])) as Record<Category, number>,
+  };
+}
+
+/** The `qadocs classify` record of one file (SPEC §3.5). */
+export function classificationReport(filePath: string, document: LintDocument | ParsedDocument): ClassificationReport {
+  const { predicted, confidence, evidence } = classifyDocument(document);
+  const parsed = 'parsed' in document ? document.parsed : document;
+  return { filePath, declared: parsed.record.category, predicted, confidence, evidence };
+}
+
+function softmax(raw: Record<Category, number>): Record<Category, number> {
+  const highest = Math.max(...CATEGORIES.map((category) => raw[category]));
+  const exponentials = CATEGORIES.map((category) => Math.exp(raw[category] - highest));
+  const total = exponentials.reduce((sum, value) => sum + value, 0);
+  return Object.fromEntries(CATEGORIES.map((category, index) => [category, exponentials[index]! / total])) as Record<Category, number>;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

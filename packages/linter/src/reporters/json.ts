@@ -1,0 +1,62 @@
+import type { LintResult } from '@qadocs/schema';
+
+/** A message as ESLint's JSON formatter writes it. */
+export interface EslintJsonMessage {
+  ruleId: string;
+  severity: 1 | 2;
+  /** ESLint's meaning: the file could not be parsed. */
+  fatal?: true;
+  message: string;
+  line: number;
+  column: number;
+  messageId?: string;
+  endLine: number;
+  endColumn: number;
+  fix?: { range: [number, number]; text: string };
+}
+
+/** A file as ESLint's JSON formatter writes it. */
+export interface EslintJsonResult {
+  filePath: string;
+  messages: EslintJsonMessage[];
+  suppressedMessages: [];
+  errorCount: number;
+  fatalErrorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  output?: string;
+  usedDeprecatedRules: [];
+}
+
+/** Results in the shape of ESLint's LintResult, key order included, so tools that read ESLint JSON read ours. */
+export function toEslintJson(results: readonly LintResult[]): EslintJsonResult[] {
+  return results.map((result) => ({
+    filePath: result.filePath,
+    messages: result.messages.map((diagnostic) => ({
+      ruleId: diagnostic.ruleId,
+      severity: diagnostic.severity,
+      ...(diagnostic.parseFailure ? { fatal: true as const } : {}),
+      message: diagnostic.message,
+      line: diagnostic.line,
+      column: diagnostic.column,
+      ...(diagnostic.messageId !== undefined ? { messageId: diagnostic.messageId } : {}),
+      endLine: diagnostic.endLine,
+      endColumn: diagnostic.endColumn,
+      ...(diagnostic.fix ? { fix: { range: [diagnostic.fix.range[0], diagnostic.fix.range[1]] as [number, number], text: diagnostic.fix.text } } : {}),
+    })),
+    suppressedMessages: [],
+    errorCount: result.errorCount,
+    fatalErrorCount: result.fatalErrorCount,
+    warningCount: result.warningCount,
+    fixableErrorCount: result.fixableErrorCount,
+    fixableWarningCount: result.fixableWarningCount,
+    ...(result.output !== undefined ? { output: result.output } : {}),
+    usedDeprecatedRules: [],
+  }));
+}
+
+/** `--format json`: ESLint's JSON formatter output (one line), then a newline. */
+export function formatJson(results: readonly LintResult[]): string {
+  return `${JSON.stringify(toEslintJson(results))}\n`;
+}

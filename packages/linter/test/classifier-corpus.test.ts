@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATEGORIES } from '@qadocs/schema';
+import { categoryOfLabel, corpusHalf, evaluateOnCorpus } from '../src/classifier/corpus-evaluation.js';
+
+const corpus = path.resolve(process.env.QADOCS_CORPUS ?? path.join(import.meta.dirname, '../../../../shared/corpus'));
+const corpusMissing = !existsSync(path.join(corpus, 'labels.tsv'));
+if (corpusMissing) console.warn(`classifier-corpus: skipped, no labelled corpus at ${corpus} (set QADOCS_CORPUS to its folder)`);
+
+/*
+ * Floors of what the classifier reaches on the labelled corpus (SPEC §3.5; run
+ * `pnpm --filter @qadocs/linter eval:classifier` for the full report). The goal was ≥ 85 % overall
+ * with no category under 70 % recall; it is NOT reached: about 77 % overall (76 % on the held-out
+ * half), every category ≥ 73 % recall overall. Many disagreements are pages whose label and content
+ * differ (Microsoft Learn `how-to` pages that are support matrices, `reference` folders of
+ * discussions), which a content classifier should not learn to imitate. These floors guard against
+ * regressions; raise them when the classifier improves, never lower them to pass.
+ */
+const OVERALL_FLOOR = 0.77;
+const RECALL_FLOOR = 0.73;
+const HELD_OUT_FLOOR = 0.75;
+const HELD_OUT_RECALL_FLOOR = 0.68;
+
+describe('label mapping', () => {
+  it('maps each label vocabulary onto the four categories and leaves the rest out', () => {
+    expect(categoryOfLabel('frontmatter:ms.topic', 'how-to')).toBe('how-to');
+    expect(categoryOfLabel('frontmatter:ms.topic', 'quickstart')).toBe('tutorial');
+    expect(categoryOfLabel('frontmatter:ms.topic', 'concept-article')).toBe('explanation');
+    expect(categoryOfLabel('frontmatter:ms.topic', 'overview')).toBe('explanation');
+    expect(categoryOfLabel('frontmatter:ms.topic', 'generated-reference')).toBe('reference');
+    expect(categoryOfLabel('docfx.json:globalMetadata.ms.topic', 'article')).toBeNull();
+    expect(categoryOfLabel('frontmatter:ms.topic', 'include')).toBeNull();
+    expect(categoryOfLabel('frontmatter:diataxis_content_type', 'how-to-guide')).toBe('how-to');
+    expect(categoryOfLabel('frontmatter:content_type', 'explanation')).toBe('explanation');
+    expect(categoryOfLabel('folder', 'howto')).toBe('how-to');
+    expect(categoryOfLabel('folder', 'faq')).toBeNull();
+    expect(categoryOfLabel('frontmatter:type', 'newsletter')).toBeNull();
+  });
+
+  it('splits the corpus by path hash, the same way every time', () => {
+    expect(corpusHalf('mslearn/terminal/TerminalDocs/install.md')).toBe(corpusHalf('mslearn/terminal/TerminalDocs/install.md'));
+    expect(new Set(['a.md', 'b.md', 'c.md', 'd.md', 'e.md', 'f.md'].map(corpusHalf)).size).toBe(2);
+  });
+});
+
+describe('agreement with the authors’ labels', () => {
+  it.skipIf(corpusMissing)(
+    'reaches the recorded floors overall, per category and on the held-out half',
+    async () => {
+      const evaluation = await evaluateOnCorpus(corpus);
+      const { overall, halves } = evaluation;
+      console.log(`classifier agreement: ${(overall.agreement * 100).toFixed(1)} % of ${overall.documents} (held-out half ${(halves.check.agreement * 100).toFixed(1)} %), left out ${evaluation.leftOut.count}`);
+      expect(overall.documents).toBeGreaterThan(1000);
+      expect(overall.agreement).toBeGreaterThanOrEqual(OVERALL_FLOOR);
+      expect(halves.check.agreement).toBeGreaterThanOrEqual(HELD_OUT_FLOOR);
+      for (const category of CATEGORIES) {
+        expect(overall.recall[category], `recall of ${category}`).toBeGreaterThanOrEqual(RECALL_FLOOR);
+        expect(halves.check.recall[category], `held-out recall of ${category}`).toBeGreaterThanOrEqual(HELD_OUT_RECALL_FLOOR);
+      }
+      // Nearly every page gets a category: null is for pages with nothing to read.
+      expect(overall.unclassified).toBeLessThan(overall.documents * 0.01);
+    },
+    600_000,
+  );
+});

@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '@qadocs/parser';
+import { createLintDocument } from '../src/lint-document.js';
+import { classificationReport, classifyDocument, isImperativeSentence } from '../src/classifier/index.js';
+
+const parse = (text: string, path = 'page.md') => parseDocument(text, { path, root: '.' });
+
+const HOW_TO = `---
+title: How do I add a footnote to an answer?
+description: Cite a source for one claim.
+---
+
+How do I add a footnote to an answer?
+
+1. Open the Markdown file of the answer.
+2. Type a reference such as \`[^1]\` right after the claim.
+3. Add the definition \`[^1]: [Title](https://example.com)\` after the answer.
+4. Run \`qadocs lint\` and fix what it reports.
+`;
+
+const TUTORIAL = `---
+title: Your first qadocs site
+description: A lesson from an empty folder to a published page.
+---
+
+# Tutorial: your first qadocs site
+
+In this tutorial, you'll build a small Q&A site and publish it. By the end, you will have three
+pages in \`dist/html\`. Let's start with an empty folder; we'll add one page at a time.
+
+## Prerequisites
+
+- Node.js 20 or later.
+
+## Create the project
+
+1. Create an empty folder and open a terminal in it.
+2. Run the init command:
+
+   \`\`\`sh
+   npx qadocs init
+   \`\`\`
+
+3. Write your first page in \`content/tutorial/first.md\`.
+
+## Publish it
+
+Now that you have a page, run the build:
+
+\`\`\`sh
+npx qadocs build
+\`\`\`
+
+Congratulations, you've published your first page! In the next step, you add a second one.
+`;
+
+const REFERENCE = `---
+title: Configuration reference
+description: Every key of qadocs.config.json.
+---
+
+# Configuration reference
+
+## Options
+
+| Option | Type | Default | Description |
+| --- | --- | --- | --- |
+| \`contentRoot\` | string | \`content\` | Folder of the pages. |
+| \`extends\` | string | \`recommended\` | Preset to start from. |
+| \`classifier.threshold\` | number | \`0.75\` | Minimum confidence of \`diataxis/content-fit\`. |
+| \`citations.allowlist\` | string[] | \`[]\` | Allowed citation domains. |
+
+## \`lintFile(path, options)\`
+
+\`\`\`ts
+function lintFile(path: string, options?: LintOptions): Promise<LintResult>
+\`\`\`
+
+## Flags
+
+- \`--fix\`: apply the fixes.
+- \`--format\`: the report format, \`stylish\` by default.
+- \`--max-warnings\`: the most warnings allowed before exit code 1.
+`;
+
+const EXPLANATION = `---
+title: Why does qadocs separate the four categories?
+description: The reasoning behind Diátaxis.
+---
+
+Why does qadocs separate tutorials, how-to guides, reference and explanation?
+
+Readers come to documentation with different needs. A newcomer wants to learn, so a tutorial guides
+them; a practitioner wants to get something done, so a how-to guide gives the steps. However, the
+same practitioner also needs facts to look up, which is why reference pages exist, and a deeper
+understanding of the design, because decisions make sense only in context.
+
+When a page mixes these purposes, it serves none of them well. The trade-off is that authors must
+decide what each page is for, rather than writing whatever comes to mind. In practice this decision
+usually makes pages shorter and easier to maintain, although it can feel restrictive at first.
+`;
+
+describe('classifyDocument', () => {
+  it('reads a "How do I…?" question answered with ordered steps as a how-to guide', () => {
+    const result = classifyDocument(parse(HOW_TO));
+    expect(result.predicted).toBe('how-to');
+    expect(result.evidence).toContain('question form `How do I add a footnote to an answer?`');
+    expect(result.evidence.some((line) => /ordered (?:steps|items)/.test(line))).toBe(true);
+  });
+
+  it('reads a lesson with a stated outcome, guide voice and steps as a tutorial', () => {
+    const result = classifyDocument(parse(TUTORIAL));
+    expect(result.predicted).toBe('tutorial');
+    expect(result.evidence.some((line) => line.includes('in this tutorial'))).toBe(true);
+  });
+
+  it('reads option tables, flags and signatures as reference', () => {
+    const result = classifyDocument(parse(REFERENCE));
+    expect(result.predicted).toBe('reference');
+    expect(result.evidence.some((line) => /table/.test(line))).toBe(true);
+  });
+
+  it('reads why/because discussion in prose as an explanation', () => {
+    const result = classifyDocument(parse(EXPLANATION));
+    expect(result.predicted).toBe('explanation');
+    expect(result.evidence.some((line) => line.startsWith('why/because discussion'))).toBe(true);
+  });
+
+  it('reads the reference document (a comparison question) as an explanation', () => {
+    const seed = readFileSync(new URL('../../../../shared/seed/000_3668c700682cea6a.txt', import.meta.url), 'utf8');
+    const result = classifyDocument(parse(seed));
+    expect(result.predicted).toBe('explanation');
+    expect(result.evidence.some((line) => line.includes("What's the difference between"))).toBe(true);
+  });
+
+  it('ignores category labels in front matter, the file name and the folder', () => {
+    const body = HOW_TO.replace('---\n\n', '---\n\n');
+    const labelled = body.replace('description: Cite a source for one claim.', 'description: Cite a source for one claim.\ncategory: reference\nms.topic: reference\ndiataxis_content_type: reference\ncontent_type: reference\ntype: reference');
+    const plain = classifyDocument(parse(body, 'page.md'));
+    const disguised = classifyDocument(parse(labelled, 'reference/api-reference.md'));
+    expect(disguised).toEqual(plain);
+  });
+
+  it('is deterministic and gives probabilities that add up to 1', () => {
+    const first = classifyDocument(parse(REFERENCE));
+    const second = classifyDocument(parse(REFERENCE));
+    expect(second).toEqual(first);
+    const total = Object.values(first.scores).reduce((sum, value) => sum + value, 0);
+    expect(total).toBeCloseTo(1, 2);
+    expect(first.confidence).toBeGreaterThan(0);
+    expect(first.confidence).toBeLessThanOrEqual(1);
+    expect(first.confidence).toBe(first.scores.reference);
+  });
+
+  it('predicts null with no evidence when there is nothing to read', () => {
+    const result = classifyDocument(parse('---\ntitle: Notes\n---\n\nTBD.\n'));
+    expect(result.predicted).toBeNull();
+    expect(result.evidence).toEqual([]);
+  });
+
+  it('gives the same answer for a LintDocument as for the ParsedDocument it wraps', () => {
+    const parsed = parse(TUTORIAL);
+    expect(classifyDocument(createLintDocument(parsed))).toEqual(classifyDocument(parsed));
+  });
+});
+
+describe('classificationReport', () => {
+  it('puts the declared category beside the prediction', () => {
+    const report = classificationReport('content/reference/config.md', parse(EXPLANATION.replace('description:', 'category: reference\ndescription:')));
+    expect(report).toEqual({
+      filePath: 'content/reference/config.md',
+      declared: 'reference',
+      predicted: 'explanation',
+      confidence: expect.any(Number),
+      evidence: expect.arrayContaining([expect.stringMatching(/^why\/because discussion/)]),
+    });
+  });
+
+  it('reports a null declared category when the front matter has none or an alias', () => {
+    expect(classificationReport('a.md', parse(HOW_TO)).declared).toBeNull();
+    expect(classificationReport('a.md', parse(HOW_TO.replace('description:', 'category: howto\ndescription:'))).declared).toBeNull();
+  });
+});
+
+describe('isImperativeSentence', () => {
+  it.each([
+    ['Select **Save**.', true],
+    ['Run `qadocs lint` on the folder.', true],
+    ['Then, open the settings file.', true],
+    ['To enable logging, set `debug` to true.', true],
+    ["Don't edit the generated files.", true],
+    ['The default value is `stylish`.', false],
+    ['You can run the linter in CI.', false],
+    ['Run time is measured per file.', false],
+  ])('%s -> %s', (sentence, expected) => {
+    expect(isImperativeSentence(sentence)).toBe(expected);
+  });
+});
