@@ -1,12 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
 import { processIo, type CliIo } from './cli-io.js';
-import { classifyCommand } from './commands/classify.js';
-import { explainCommand, listRules } from './commands/explain.js';
-import { exportCommand } from './commands/export.js';
-import { initCommand } from './commands/init.js';
-import { lintCommand } from './commands/lint.js';
-import { mergeManifestsCommand } from './commands/merge-manifests.js';
-import { parseCommand } from './commands/parse.js';
 import { EXIT, UsageError } from './usage-error.js';
 import { QADOCS_VERSION } from './version.js';
 
@@ -33,6 +26,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
+/** Commands are imported when run: `qadocs lint` never loads the exporter, `--version` loads nothing. */
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('qadocs')
     .description('Parse, lint, classify and export question-and-answer Markdown documentation')
@@ -69,26 +63,26 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--stdin-filename <path>', 'the path the standard input is linted as')
     .option('--color', 'force colours')
     .option('--no-color', 'no colours')
-    .action(run((paths: string[], flags) => lintCommand(paths, flags, io)));
+    .action(run(async (paths: string[], flags) => (await import('./commands/lint.js')).lintCommand(paths, flags, io)));
 
   documentOptions(program.command('export').description('write JSON records and the HTML site').argument('[paths...]', 'files or folders (default: contentRoot)'))
     .option('--out <dir>', 'output folder', 'dist')
     .option('--format <list>', 'json, html or json,html', 'json,html')
     .option('--ndjson', 'also write json/documents.ndjson')
-    .action(run((paths: string[], flags) => exportCommand(paths, flags, io)));
+    .action(run(async (paths: string[], flags) => (await import('./commands/export.js')).exportCommand(paths, flags, io)));
 
   documentOptions(program.command('build').description('lint, then export when there are no lint errors').argument('[paths...]', 'files or folders (default: contentRoot)'))
     .option('--out <dir>', 'output folder', 'dist')
     .option('--format <list>', 'json, html or json,html', 'json,html')
     .option('--ndjson', 'also write json/documents.ndjson')
-    .action(run((paths: string[], flags) => exportCommand(paths, flags, io, true)));
+    .action(run(async (paths: string[], flags) => (await import('./commands/export.js')).exportCommand(paths, flags, io, true)));
 
   documentOptions(program.command('parse').description('print the QaDocument records as JSON').argument('<paths...>', 'files or folders'))
-    .action(run((paths: string[], flags) => parseCommand(paths, flags, io)));
+    .action(run(async (paths: string[], flags) => (await import('./commands/parse.js')).parseCommand(paths, flags, io)));
 
   documentOptions(program.command('classify').description('the Diátaxis category each document reads as, with evidence').argument('[paths...]', 'files or folders'))
     .option('-f, --format <name>', 'text or json', 'text')
-    .action(run((paths: string[], flags) => classifyCommand(paths, flags, io)));
+    .action(run(async (paths: string[], flags) => (await import('./commands/classify.js')).classifyCommand(paths, flags, io)));
 
   program
     .command('explain')
@@ -96,18 +90,19 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('[rule-id]', 'a rule id such as citation/malformed')
     .option('--list', 'list every rule')
     .action(run(async (ruleId: string | undefined, flags: { list?: boolean }) => {
+      const { explainCommand, listRules } = await import('./commands/explain.js');
       if (flags.list || !ruleId) return listRules(io);
       return explainCommand(ruleId, io);
     }));
 
-  program.command('init').description('write a starter qadocs.config.json').action(run(() => initCommand(io)));
+  program.command('init').description('write a starter qadocs.config.json').action(run(async () => (await import('./commands/init.js')).initCommand(io)));
 
   program
     .command('merge-manifests')
     .description('merge the exports of several shards into one')
     .argument('<dirs...>', 'export folders written by `qadocs export --shard`')
     .requiredOption('--out <dir>', 'the merged export folder')
-    .action(run((dirs: string[], flags: { out: string }) => mergeManifestsCommand(dirs, flags, io)));
+    .action(run(async (dirs: string[], flags: { out: string }) => (await import('./commands/merge-manifests.js')).mergeManifestsCommand(dirs, flags, io)));
 
   return program;
 }

@@ -1,4 +1,5 @@
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 
 /**
  * A progress bar with documents per second on a terminal, for runs that last over a second; nothing
@@ -13,9 +14,11 @@ export function createProgress(stream: NodeJS.WriteStream, enabled: boolean) {
       const elapsed = (Date.now() - startedAt) / 1000;
       if (!bar) {
         if (elapsed < 1 || done >= total) return;
-        bar = new cliProgress.SingleBar(
+        // Required on first use: most runs never show a bar (CI, short runs).
+        const progress = createRequire(import.meta.url)('cli-progress') as typeof cliProgress;
+        bar = new progress.SingleBar(
           { stream, format: 'qadocs {bar} {value}/{total} documents | {rate} docs/s | {eta_formatted} left', hideCursor: true, clearOnComplete: true },
-          cliProgress.Presets.shades_classic,
+          progress.Presets.shades_classic,
         );
         bar.start(total, done, { rate: '0' });
       }

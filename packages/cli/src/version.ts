@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
-/** The version of the `qadocs` package, part of every cache key. */
-export const QADOCS_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** The version of the `qadocs` package, part of every cache key (self-referenced: works bundled too). */
+export const QADOCS_VERSION: string = (createRequire(import.meta.url)('qadocs/package.json') as { version: string }).version;

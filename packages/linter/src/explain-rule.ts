@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { ruleIdSuggestion } from './config/rule-entry.js';
+import { linterPackageFile } from './package-files.js';
 import { ruleFolderName } from './rule.js';
 import { ruleById, rules } from './rules/index.js';
 
@@ -16,12 +16,12 @@ export class UnknownRuleError extends Error {
 }
 
 /** Where the generated rule pages are shipped: `docs/rules/` beside `dist/` (and beside `src/`). */
-export const RULE_DOCS_DIRECTORY = fileURLToPath(new URL('../docs/rules/', import.meta.url));
+export const RULE_DOCS_DIRECTORY = linterPackageFile('docs/rules/');
 
 /** A rule's generated docs page (Markdown), for `qadocs explain <rule-id>`. Throws `UnknownRuleError`. */
 export function explainRule(ruleId: string): string {
   if (!ruleById(ruleId)) throw new UnknownRuleError(ruleId);
-  const file = new URL(`../docs/rules/${ruleFolderName(ruleId)}.md`, import.meta.url);
-  if (!existsSync(file)) throw new Error(`Unexpected missing docs page ${fileURLToPath(file)}, expected \`pnpm --filter @qadocs/linter build\` to have generated it`);
+  const file = linterPackageFile(`docs/rules/${ruleFolderName(ruleId)}.md`);
+  if (!existsSync(file)) throw new Error(`Unexpected missing docs page ${file}, expected \`pnpm --filter @qadocs/linter build\` to have generated it`);
   return readFileSync(file, 'utf8');
 }

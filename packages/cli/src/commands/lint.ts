@@ -1,6 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import { fixText, formatResults, lintSource, REPORT_FORMATS } from '@qadocs/linter';
 import type { LintResult } from '@qadocs/schema';
 import type { CliIo } from '../cli-io.js';
@@ -72,6 +71,7 @@ async function lintFiles(paths: string[], flags: LintFlags, io: CliIo): Promise<
       if (flags.fixDryRun) {
         const original = await readFile(outcome.filePath, 'utf8');
         const name = path.relative(io.cwd, outcome.filePath);
+        const { createTwoFilesPatch } = await import('diff');
         io.stdout.write(createTwoFilesPatch(`a/${name}`, `b/${name}`, original, outcome.fixedSource));
         outcome.result.output = outcome.fixedSource;
       } else {

@@ -1,6 +1,5 @@
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { globby } from 'globby';
 import { UsageError } from '../usage-error.js';
 
 /** Extensions read as Markdown documents when a folder is given. */
@@ -13,6 +12,8 @@ export const MARKDOWN_EXTENSIONS = ['md', 'mdx', 'markdown'];
  */
 export async function findDocuments(inputs: readonly string[], cwd: string): Promise<string[]> {
   const files = new Set<string>();
+  // Loaded only for folders and globs: a one-file run (editor, pre-commit) does not pay for it.
+  const globby = async (...args: Parameters<typeof import('globby').globby>) => (await import('globby')).globby(...args);
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
     let stats;

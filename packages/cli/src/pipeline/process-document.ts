@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { classificationReport, createLintResult, fixText, lintSource, loadConfig, type ResolvedConfig } from '@qadocs/linter';
-import { renderDocumentPage, serializeRecord } from '@qadocs/exporter';
 import type { DocumentOutcome, DocumentTask, PipelineSetup } from './document-task.js';
 
 /** One document's work, parse once: lint (and fix), then whatever else the command needs. */
@@ -10,6 +9,8 @@ export type DocumentProcessor = (task: DocumentTask) => Promise<DocumentOutcome>
 /** Build the processor for a setup; the config is loaded once per thread. */
 export async function createDocumentProcessor(setup: PipelineSetup, loaded?: ResolvedConfig): Promise<DocumentProcessor> {
   const config = loaded ?? (await loadConfig({ cwd: setup.cwd, configFile: setup.configFile ?? undefined }));
+  // Only export and build render: lint runs never load the exporter.
+  const exporter = setup.record ? await import('@qadocs/exporter') : null;
   return async (task) => {
     const bytes = task.bytes ?? new Uint8Array(await readFile(task.filePath));
     const options = { filePath: task.filePath, root: setup.root, config };
@@ -24,10 +25,10 @@ export async function createDocumentProcessor(setup: PipelineSetup, loaded?: Res
         outcome.result = createLintResult(task.filePath, fixed.diagnostics);
       }
     }
-    if (setup.record && !parsed.fatal) {
+    if (exporter && !parsed.fatal) {
       outcome.record = parsed.record;
-      outcome.recordJson = serializeRecord(parsed.record);
-      if (setup.html) outcome.html = renderDocumentPage(parsed, {});
+      outcome.recordJson = exporter.serializeRecord(parsed.record);
+      if (setup.html) outcome.html = exporter.renderDocumentPage(parsed, {});
     }
     if (setup.classify) {
       const { filePath: _ignored, ...classification } = classificationReport(path.relative(setup.cwd, task.filePath), parsed);

@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Piscina } from 'piscina';
+import { pathToFileURL } from 'node:url';
+import type { Piscina } from 'piscina';
+import { stat } from 'node:fs/promises';
+import { createDocumentProcessor } from './process-document.js';
 import { FILE_START, parseTimeoutDiagnostic, unparsableDocument, type ParseDiagnostic } from '@qadocs/parser';
 import { createLintResult, lintParsed, type ResolvedConfig } from '@qadocs/linter';
 import type { DocumentOutcome, DocumentTask, PipelineSetup } from './document-task.js';
@@ -28,9 +33,14 @@ export interface RunDocumentsOptions {
 export async function* runDocuments(options: RunDocumentsOptions): AsyncGenerator<DocumentOutcome> {
   const { files, setup } = options;
   if (files.length === 0) return;
+  if (await isSmallRun(files)) {
+    yield* runInProcess(options);
+    return;
+  }
+  const { Piscina } = await import('piscina');
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), files.length));
   const pool = new Piscina({
-    filename: new URL('./worker.js', import.meta.url).href,
+    filename: workerFile(),
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 1_000,
@@ -55,6 +65,45 @@ export async function* runDocuments(options: RunDocumentsOptions): AsyncGenerato
     }
   } finally {
     await pool.destroy();
+  }
+}
+
+/** The bundled worker when the build made one, else the compiled module (found via the package entry). */
+function workerFile(): string {
+  const distDir = path.dirname(createRequire(import.meta.url).resolve('qadocs'));
+  const bundled = path.join(distDir, 'qadocs-worker.mjs');
+  return pathToFileURL(existsSync(bundled) ? bundled : path.join(distDir, 'pipeline', 'worker.js')).href;
+}
+
+/**
+ * Editors and pre-commit hooks lint one or a few files: starting a worker (which loads the linter a
+ * second time) would double their run time. In-process runs cannot be stopped mid-parse, so they are
+ * kept to small files, where micromark's measured worst cases (quadratic emphasis and CDATA input)
+ * stay far below the time limit; anything larger goes to the pool, whose workers can be terminated.
+ */
+export const IN_PROCESS_LIMITS = { files: 4, bytesPerFile: 12 * 1024 } as const;
+
+async function isSmallRun(files: readonly string[]): Promise<boolean> {
+  if (files.length > IN_PROCESS_LIMITS.files) return false;
+  for (const file of files) {
+    const size = await stat(file).then((stats) => stats.size, () => 0);
+    if (size > IN_PROCESS_LIMITS.bytesPerFile) return false;
+  }
+  return true;
+}
+
+async function* runInProcess(options: RunDocumentsOptions): AsyncGenerator<DocumentOutcome> {
+  const process = await createDocumentProcessor(options.setup, options.config);
+  let done = 0;
+  for (const filePath of options.files) {
+    let outcome: DocumentOutcome;
+    try {
+      outcome = await process({ filePath });
+    } catch (error) {
+      outcome = failedOutcome(filePath, options, { ...FILE_FAILURE, reason: `Unexpected unreadable file: ${(error as Error).message}` });
+    }
+    options.onProgress?.(++done, options.files.length);
+    yield outcome;
   }
 }
 

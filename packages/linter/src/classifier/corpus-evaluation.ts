@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CATEGORIES, type Category } from '@qadocs/schema';
-import { parseFile } from '@qadocs/parser';
+import { parseFile, type ParsedDocument } from '@qadocs/parser';
 import { classifyDocument } from './classify-document.js';
 
 /**
@@ -83,33 +83,69 @@ export interface CorpusEvaluation {
   disagreements: Array<{ path: string; label: string; expected: Category; predicted: Category | null; confidence: number; evidence: string[] }>;
 }
 
-interface Outcome {
+/** One classified document: what the authors said and what the classifier said. */
+export interface Outcome {
   path: string;
   source: string;
   expected: Category;
   predicted: Category | null;
 }
 
-/** Read `labels.tsv` of a corpus folder, classify every file whose label maps to a category, and compare. */
-export async function evaluateOnCorpus(corpus: string): Promise<CorpusEvaluation> {
+/** One labelled corpus file whose label maps onto a category, parsed. */
+export interface LabelledDocument {
+  /** Corpus-relative path. */
+  path: string;
+  /** `<subfolder>/<source>`: the repository the file comes from. */
+  source: string;
+  label: string;
+  expected: Category;
+  parsed: ParsedDocument;
+}
+
+/** The rows of `labels.tsv` in a corpus folder: `[path, label_source, raw_label]`. */
+export function readLabels(corpus: string): string[][] {
   const labelsFile = path.join(corpus, 'labels.tsv');
   if (!existsSync(labelsFile)) throw new Error(`Unexpected corpus folder \`${corpus}\` without labels.tsv, expected \`${labelsFile}\``);
-  const rows = readFileSync(labelsFile, 'utf8').split(/\r?\n/).slice(1).filter((line) => line.trim() !== '').map((line) => line.split('\t'));
-  const outcomes: Outcome[] = [];
-  const leftOut: Record<string, number> = {};
-  const disagreements: CorpusEvaluation['disagreements'] = [];
-  for (const [relativePath = '', labelSource = '', rawLabel = ''] of rows) {
+  return readFileSync(labelsFile, 'utf8').split(/\r?\n/).slice(1).filter((line) => line.trim() !== '').map((line) => line.split('\t'));
+}
+
+/** The source a corpus path belongs to: its first two folders (`mslearn/terminal`). */
+export function corpusSource(relativePath: string): string {
+  return relativePath.split('/').slice(0, 2).join('/');
+}
+
+/**
+ * Parse every corpus file whose label maps onto a category, one at a time (the evaluation and
+ * `scripts/fit-classifier.mjs` both read the corpus through this). Labels without a category are
+ * passed to `onLeftOut`.
+ */
+export async function* readLabelledCorpus(corpus: string, onLeftOut: (key: string) => void = () => {}): AsyncGenerator<LabelledDocument> {
+  for (const [relativePath = '', labelSource = '', rawLabel = ''] of readLabels(corpus)) {
     const expected = categoryOfLabel(labelSource, rawLabel);
     if (expected === null) {
-      const key = `${labelVocabulary(labelSource)}:${rawLabel}`;
-      leftOut[key] = (leftOut[key] ?? 0) + 1;
+      onLeftOut(`${labelVocabulary(labelSource)}:${rawLabel}`);
       continue;
     }
     const parsed = await parseFile(path.join(corpus, relativePath), { root: corpus });
-    const classification = classifyDocument(parsed);
-    outcomes.push({ path: relativePath, source: relativePath.split('/').slice(0, 2).join('/'), expected, predicted: classification.predicted });
+    yield { path: relativePath, source: corpusSource(relativePath), label: rawLabel, expected, parsed };
+  }
+}
+
+/** Read `labels.tsv` of a corpus folder, classify every file whose label maps to a category, and compare. */
+export async function evaluateOnCorpus(corpus: string): Promise<CorpusEvaluation> {
+  const labelled = readLabels(corpus).length;
+  const outcomes: Outcome[] = [];
+  const leftOut: Record<string, number> = {};
+  const disagreements: CorpusEvaluation['disagreements'] = [];
+  const countLeftOut = (key: string) => {
+    leftOut[key] = (leftOut[key] ?? 0) + 1;
+  };
+  for await (const document of readLabelledCorpus(corpus, countLeftOut)) {
+    const classification = classifyDocument(document.parsed);
+    const { path: relativePath, source, expected, label } = document;
+    outcomes.push({ path: relativePath, source, expected, predicted: classification.predicted });
     if (classification.predicted !== expected) {
-      disagreements.push({ path: relativePath, label: rawLabel, expected, predicted: classification.predicted, confidence: classification.confidence, evidence: classification.evidence });
+      disagreements.push({ path: relativePath, label, expected, predicted: classification.predicted, confidence: classification.confidence, evidence: classification.evidence });
     }
   }
   const bySource: CorpusEvaluation['bySource'] = {};
@@ -121,7 +157,7 @@ export async function evaluateOnCorpus(corpus: string): Promise<CorpusEvaluation
   for (const entry of Object.values(bySource)) entry.agreement = ratio(entry.agreed, entry.documents);
   return {
     corpus,
-    labelled: rows.length,
+    labelled,
     overall: agreementOf(outcomes),
     halves: {
       tuning: agreementOf(outcomes.filter((outcome) => corpusHalf(outcome.path) === 'tuning')),
@@ -133,7 +169,8 @@ export async function evaluateOnCorpus(corpus: string): Promise<CorpusEvaluation
   };
 }
 
-function agreementOf(outcomes: readonly Outcome[]): AgreementReport {
+/** Confusion matrix, recall, precision and agreement of a set of outcomes. */
+export function agreementOf(outcomes: readonly Outcome[]): AgreementReport {
   const confusion = Object.fromEntries(CATEGORIES.map((row) => [row, Object.fromEntries([...CATEGORIES, 'none'].map((column) => [column, 0]))])) as AgreementReport['confusion'];
   for (const outcome of outcomes) confusion[outcome.expected][outcome.predicted ?? 'none']++;
   const agreed = CATEGORIES.reduce((sum, category) => sum + confusion[category][category], 0);

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type AnySchema, type ErrorObject, type ValidateFunction } from 'ajv';
-import { Ajv2019 } from 'ajv/dist/2019.js';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { compileJsonSchema } from '../json-schema/compile-json-schema.js';
 import { ConfigError } from './config-error.js';
 import type { LintSettings } from './settings.js';
 
@@ -29,19 +27,11 @@ export function compileFrontmatterSchema(schema: string | z.ZodType, context: { 
   }
   let validate: ValidateFunction;
   try {
-    validate = createAjv(json).compile(json as AnySchema);
+    validate = compileJsonSchema(json as object);
   } catch (error) {
     throw new ConfigError(`Unexpected JSON Schema in "${schema}" for "frontmatter.schema" ${context.where}: ${(error as Error).message}, expected a valid JSON Schema (draft-07, 2019-09 or 2020-12)`, { key: 'frontmatter.schema', value: schema, file: context.file, cause: error });
   }
   return (data) => (validate(data) ? [] : (validate.errors ?? []).map(describeAjvError));
-}
-
-function createAjv(schema: unknown): Ajv {
-  const dialect = typeof schema === 'object' && schema !== null ? String((schema as { $schema?: unknown }).$schema ?? '') : '';
-  const options = { allErrors: true, strict: false } as const;
-  const ajv = dialect.includes('2020-12') ? new Ajv2020(options) : dialect.includes('2019-09') ? new Ajv2019(options) : new Ajv(options);
-  addFormats.default(ajv);
-  return ajv;
 }
 
 function describeAjvError(error: ErrorObject): { key: string; message: string } {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createJiti } from 'jiti';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { requireFromLinter } from '../package-files.js';
 import type { Rule } from '../rule.js';
 import { ConfigError } from './config-error.js';
 import { resolveConfig, type ResolvedConfig } from './resolve-config.js';
@@ -59,6 +59,8 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
 async function readConfigModule(file: string, label: string): Promise<unknown> {
   if (!/\.(c|m)?[jt]s$/.test(file)) return readConfigFile(file, label);
   // Node 20 cannot import TypeScript; jiti transpiles it (and loads plain JS the same way).
+  // Loaded only for JS/TS configs: it is the heaviest part of config loading.
+  const { createJiti } = requireFromLinter('jiti') as typeof import('jiti');
   const jiti = createJiti(import.meta.url, { fsCache: false, moduleCache: false, interopDefault: true });
   try {
     return await jiti.import(file, { default: true });

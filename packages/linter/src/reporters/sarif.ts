@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Diagnostic, LintResult } from '@qadocs/schema';
+import { linterPackageFile } from '../package-files.js';
 import { ruleDocsUrl, type Rule } from '../rule.js';
 import { rules as registeredRules } from '../rules/index.js';
 
@@ -15,8 +16,8 @@ export interface SarifOptions {
 
 const INFORMATION_URI = 'https://github.com/qadocs/qadocs';
 
-/** The linter's version, from its package.json (the same relative path from src/ and dist/). */
-const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** The linter's version, from its package.json. */
+const PACKAGE_VERSION = (JSON.parse(readFileSync(linterPackageFile('package.json'), 'utf8')) as { version: string }).version;
 
 /**
  * SARIF 2.1.0 for code scanning: one run, every known rule in `tool.driver.rules` with its default level,

@@ -1,17 +1,10 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { Ajv2019 } from 'ajv/dist/2019.js';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import { z } from 'zod';
 import type { Position } from '@qadocs/schema';
+import { compileJsonSchema } from '../../json-schema/compile-json-schema.js';
 import { defineRule, type RuleContext } from '../../rule.js';
 import type { LintDocument } from '../../lint-document.js';
 import { frontMatterOpener } from '../frontmatter-required/index.js';
-
-const addFormats = addFormatsModule.default;
-
-/** One compiled validator per schema object: options are parsed once per config, files are many. */
-const compiledSchemas = new WeakMap<object, ValidateFunction>();
 
 type Options = { schema?: Record<string, unknown> | undefined };
 
@@ -34,7 +27,7 @@ export default defineRule({
     .superRefine((options, issues) => {
       if (!options.schema) return;
       try {
-        compileSchema(options.schema);
+        compileJsonSchema(options.schema);
       } catch (error) {
         issues.addIssue({ code: 'custom', path: ['schema'], message: `Unexpected JSON Schema, expected one Ajv can compile: ${(error as Error).message}` });
       }
@@ -44,7 +37,7 @@ export default defineRule({
     if (document.parseDiagnostics.some((diagnostic) => diagnostic.ruleId === 'frontmatter/unsafe-engine')) return;
     const data = document.record.frontmatter;
     if (context.options.schema) {
-      const validate = compileSchema(context.options.schema);
+      const validate = compileJsonSchema(context.options.schema);
       if (!validate(data)) reportSchemaErrors(document, context, validate.errors ?? []);
       return;
     }
@@ -56,20 +49,6 @@ export default defineRule({
     }
   },
 });
-
-/** JSON Schema draft by `$schema`: 2020-12 and 2019-09 when declared, else draft-07 (Ajv's default). */
-function compileSchema(schema: Record<string, unknown>): ValidateFunction {
-  let validate = compiledSchemas.get(schema);
-  if (!validate) {
-    const declared = typeof schema.$schema === 'string' ? schema.$schema : '';
-    const options = { allErrors: true, strict: false };
-    const ajv = declared.includes('2020-12') ? new Ajv2020(options) : declared.includes('2019-09') ? new Ajv2019(options) : new Ajv(options);
-    addFormats(ajv);
-    validate = ajv.compile(schema);
-    compiledSchemas.set(schema, validate);
-  }
-  return validate;
-}
 
 function reportSchemaErrors(document: LintDocument, context: RuleContext<Options>, errors: readonly ErrorObject[]): void {
   const seen = new Set<string>();
