@@ -1,5 +1,4 @@
-import type { Heading, List, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { FootnoteDefinition, Heading, List, Root } from 'mdast';
 import type { Citation, QaDocument } from '@qadocs/schema';
 import type { FootnoteReferenceSite, FrontMatterField, ParseDiagnostic, ParsedDocument, PseudoCitation } from '@qadocs/parser';
 import { SourceLocation } from '@qadocs/parser';
@@ -24,16 +23,12 @@ export interface LintDocument {
   readonly pseudoCitations: readonly PseudoCitation[];
   readonly headings: readonly Heading[];
   readonly lists: readonly List[];
+  /** Footnote definitions in document order; `topLevel` when not inside a list or quote. */
+  readonly footnoteDefinitions: ReadonlyArray<{ node: FootnoteDefinition; topLevel: boolean }>;
 }
 
 /** Build the index once per file; the engine hands the same object to every rule. */
 export function createLintDocument(parsed: ParsedDocument): LintDocument {
-  const headings: Heading[] = [];
-  const lists: List[] = [];
-  visit(parsed.tree, (node) => {
-    if (node.type === 'heading') headings.push(node);
-    else if (node.type === 'list') lists.push(node);
-  });
   const citationByIdentifier = new Map<string, Citation>();
   for (const citation of parsed.record.citations) citationByIdentifier.set(normalizeLabel(citation.label), citation);
   return Object.freeze({
@@ -48,8 +43,9 @@ export function createLintDocument(parsed: ParsedDocument): LintDocument {
     citationByIdentifier,
     references: parsed.references,
     pseudoCitations: parsed.pseudoCitations,
-    headings,
-    lists,
+    headings: parsed.index.headings,
+    lists: parsed.index.lists,
+    footnoteDefinitions: parsed.index.footnoteDefinitions,
   });
 }
 

@@ -9,3 +9,4 @@ export { DEFAULT_ASSISTANTS, findProvenanceDate, isoDate, type ProvenanceOptions
 export { SourceLocation } from './source-location.js';
 export { nodeText, positionOf } from './node-text.js';
 export { splitLabel } from './read-entries.js';
+export { indexTree, type TreeIndex } from './index-tree.js';

@@ -12,7 +12,8 @@ import { nodeText, positionOf } from './node-text.js';
 import { FILE_START, type ParseDiagnostic } from './parse-diagnostic.js';
 import { findPseudoCitations, type PseudoCitation } from './pseudo-citations.js';
 import { readCitations, type FootnoteReferenceSite } from './read-citations.js';
-import { countWords, readEntries } from './read-entries.js';
+import { readEntries } from './read-entries.js';
+import { indexTree, type TreeIndex } from './index-tree.js';
 import { PROVENANCE_LINE, readProvenance, type ProvenanceOptions } from './read-provenance.js';
 import { SourceLocation } from './source-location.js';
 
@@ -31,6 +32,8 @@ export interface ParsedDocument {
   record: QaDocument;
   /** mdast of the body, positions in the original file. */
   tree: Root;
+  /** Headings, lists, footnotes, HTML and code ranges of `tree`, gathered in the parser's one walk. */
+  index: TreeIndex;
   /** The decoded original text (BOM included), which every offset refers to. */
   source: string;
   diagnostics: ParseDiagnostic[];
@@ -82,7 +85,8 @@ function parseText(source: string, hash: string, options: ParseOptions): ParsedD
 
   const provenanceOptions = options.provenance ?? {};
   const { qaNodes, provenance, furtherReading } = splitTrailer(tree.children, location, provenanceOptions);
-  const citationIndex = readCitations(tree, source, location);
+  const index = indexTree(tree);
+  const citationIndex = readCitations(index, source, location);
   const fieldPosition = (key: string) => frontMatter.fields.find((field) => field.key === key)?.position ?? FILE_START;
   const questionField = typeof data.question === 'string' && data.question.trim() !== '' ? { text: data.question.trim(), position: fieldPosition('question') } : null;
   const entries = readEntries(qaNodes, source, questionField);
@@ -92,11 +96,7 @@ function parseText(source: string, hash: string, options: ParseOptions): ParsedD
     recordProvenance = readProvenance(data.source.trim(), fieldPosition('source'), provenanceOptions);
   }
 
-  const codeRanges: Array<[number, number]> = [];
-  visit(tree, (node) => {
-    if ((node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') && node.position) codeRanges.push([node.position!.start.offset!, node.position!.end.offset!]);
-  });
-  const words = countWords(nodeText(tree));
+  const words = index.words;
   const { id, idDiagnostic } = documentId(data, options, fieldPosition);
   if (idDiagnostic) diagnostics.push(idDiagnostic);
 
@@ -118,12 +118,13 @@ function parseText(source: string, hash: string, options: ParseOptions): ParsedD
   return {
     record,
     tree,
+    index,
     source,
     diagnostics,
     frontMatter,
     references: citationIndex.references,
     duplicateDefinitions: citationIndex.duplicateDefinitions,
-    pseudoCitations: findPseudoCitations(masked, codeRanges, location),
+    pseudoCitations: findPseudoCitations(masked, index.codeRanges, location),
     fatal: diagnostics.some((diagnostic) => diagnostic.fatal),
   };
 }
@@ -230,6 +231,7 @@ export function unparsableDocument(options: ParseOptions, hash: string, diagnost
       stats: { words: 0, readingMinutes: 0 },
     },
     tree: { type: 'root', children: [] },
+    index: indexTree({ type: 'root', children: [] }),
     source: '',
     diagnostics: [diagnostic],
     frontMatter: { data: {}, range: null, language: null, fields: [], diagnostics: [] },

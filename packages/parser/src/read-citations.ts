@@ -1,4 +1,5 @@
-import type { FootnoteDefinition, FootnoteReference, Root, Text } from 'mdast';
+import type { FootnoteDefinition, Text } from 'mdast';
+import type { TreeIndex } from './index-tree.js';
 import type { SourceLocation } from './source-location.js';
 import type { Citation, Position } from '@qadocs/schema';
 import { visit } from 'unist-util-visit';
@@ -27,19 +28,15 @@ export interface CitationIndex {
  * Footnote definitions become citations in document order; `index` is the order of first reference
  * (0 when never referenced), and `referencedBy` lists every reference site.
  */
-export function readCitations(tree: Root, source: string, location: SourceLocation): CitationIndex {
-  const references: FootnoteReferenceSite[] = [];
-  const definitions: FootnoteDefinition[] = [];
-  visit(tree, (node) => {
-    if (node.type === 'footnoteReference') {
-      const reference = node as FootnoteReference;
-      references.push({ label: reference.label ?? reference.identifier, identifier: reference.identifier, position: positionOf(reference), defined: true });
-    } else if (node.type === 'text' && node.position) {
-      references.push(...undefinedCalls(node as Text, source, location));
-    } else if (node.type === 'footnoteDefinition') {
-      definitions.push(node as FootnoteDefinition);
-    }
-  });
+export function readCitations(index: TreeIndex, source: string, location: SourceLocation): CitationIndex {
+  const references: FootnoteReferenceSite[] = index.footnoteReferences.map((reference) => ({
+    label: reference.label ?? reference.identifier,
+    identifier: reference.identifier,
+    position: positionOf(reference),
+    defined: true,
+  }));
+  for (const text of index.textWithFootnoteCalls) references.push(...undefinedCalls(text, source, location));
+  const definitions = index.footnoteDefinitions.map((entry) => entry.node);
   references.sort((a, b) => a.position.start.offset - b.position.start.offset);
   const order = new Map<string, number>();
   for (const reference of references) if (reference.defined) if (!order.has(reference.identifier)) order.set(reference.identifier, order.size + 1);

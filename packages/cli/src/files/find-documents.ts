@@ -6,8 +6,9 @@ import { UsageError } from '../usage-error.js';
 export const MARKDOWN_EXTENSIONS = ['md', 'mdx', 'markdown'];
 
 /**
- * Expand the paths given on the command line into Markdown files, sorted, honouring .gitignore and
- * never following symbolic links (a link could point outside the repository).
+ * Expand the paths given on the command line into Markdown files, sorted, honouring the .gitignore
+ * files inside each folder given (not those above it: a folder named explicitly is linted even when
+ * the repository ignores it), and never following symbolic links (a link could point outside).
  * A path that does not exist is a usage error that quotes it.
  */
 export async function findDocuments(inputs: readonly string[], cwd: string): Promise<string[]> {
@@ -32,7 +33,7 @@ export async function findDocuments(inputs: readonly string[], cwd: string): Pro
       continue;
     }
     const pattern = `**/*.{${MARKDOWN_EXTENSIONS.join(',')}}`;
-    for (const match of await globby(pattern, { cwd: absolute, gitignore: true, followSymbolicLinks: false, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] })) {
+    for (const match of await globby(pattern, { cwd: absolute, ignoreFiles: '**/.gitignore', followSymbolicLinks: false, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] })) {
       files.add(match);
     }
   }

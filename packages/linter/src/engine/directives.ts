@@ -1,5 +1,4 @@
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Html } from 'mdast';
 
 const DIRECTIVE = /<!--\s*qadocs-(disable-next-line|disable-file|disable|enable)\b([^]*?)-->/g;
 
@@ -13,11 +12,11 @@ interface Range {
  * Inline directives, as remark-message-control and ESLint read them: `<!-- qadocs-disable rule -->`
  * … `<!-- qadocs-enable rule -->`, `disable-next-line` and `disable-file`. No rule ids means all rules.
  */
-export function readDirectives(tree: Root): (ruleId: string, line: number) => boolean {
+export function readDirectives(htmlNodes: readonly Html[]): (ruleId: string, line: number) => boolean {
   const ranges: Range[] = [];
   const open = new Map<string | null, number>();
   const comments: Array<{ kind: string; rules: Array<string | null>; line: number; endLine: number }> = [];
-  visit(tree, 'html', (node) => {
+  for (const node of htmlNodes) {
     DIRECTIVE.lastIndex = 0;
     for (let match = DIRECTIVE.exec(node.value); match; match = DIRECTIVE.exec(node.value)) {
       const before = node.value.slice(0, match.index);
@@ -25,7 +24,7 @@ export function readDirectives(tree: Root): (ruleId: string, line: number) => bo
       const rules = match[2]!.split(/[\s,]+/).filter((rule) => rule !== '' && rule !== '--');
       comments.push({ kind: match[1]!, rules: rules.length > 0 ? rules : [null], line, endLine: node.position!.end.line });
     }
-  });
+  }
   for (const comment of comments.sort((a, b) => a.line - b.line)) {
     for (const ruleId of comment.rules) {
       if (comment.kind === 'disable-file') ranges.push({ ruleId, fromLine: 1, toLine: Infinity });

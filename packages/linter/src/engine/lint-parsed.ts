@@ -42,7 +42,7 @@ export function lintParsed(parsed: ParsedDocument, rules: readonly ConfiguredRul
     const fatalRuleIds = new Set(parsed.diagnostics.filter((diagnostic) => diagnostic.fatal).map((diagnostic) => diagnostic.ruleId));
     for (const diagnostic of diagnostics) if (fatalRuleIds.has(diagnostic.ruleId)) diagnostic.parseFailure = true;
   }
-  const suppressed = parsed.fatal ? () => false : readDirectives(parsed.tree);
+  const suppressed = parsed.fatal ? () => false : readDirectives(parsed.index.html);
   return diagnostics
     .filter((diagnostic) => diagnostic.parseFailure || !suppressed(diagnostic.ruleId, diagnostic.line))
     .sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));

@@ -1,4 +1,3 @@
-import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import type { Fix } from '@qadocs/schema';
 import { defineRule, type ReportDescriptor } from '../../rule.js';
@@ -33,10 +32,8 @@ export default defineRule({
  * decided once, in document order, and applied together or not at all.
  */
 function planRepairs(document: LintDocument): ReportDescriptor[] {
-  const definitionRanges: Array<[number, number]> = [];
-  visit(document.tree, 'footnoteDefinition', (definition) => {
-    definitionRanges.push([definition.position!.start.offset!, definition.position!.end.offset!]);
-  });
+  if (document.pseudoCitations.length === 0) return [];
+  const definitionRanges = document.footnoteDefinitions.map(({ node }): [number, number] => [node.position!.start.offset!, node.position!.end.offset!]);
   const inDefinition = (offset: number) => definitionRanges.some(([start, end]) => offset >= start && offset < end);
 
   const labelByUrl = new Map<string, string>();
@@ -117,7 +114,8 @@ function planRepairs(document: LintDocument): ReportDescriptor[] {
     }
   }
   if (newDefinitions.length > 0) shared.edits.push(appendDefinitions(document, definitionRanges, newDefinitions));
-  for (const report of shared.reports) report.fix = shared.edits;
+  // The shared edits ride on the first of their reports only: applied once, they fix them all.
+  if (shared.reports[0]) shared.reports[0].fix = shared.edits;
   return [...reports, ...shared.reports].sort((a, b) => a.place.start.offset - b.place.start.offset);
 }
 

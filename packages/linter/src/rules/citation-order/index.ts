@@ -1,5 +1,4 @@
 import type { FootnoteDefinition } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import type { Fix } from '@qadocs/schema';
 import { defineRule } from '../../rule.js';
@@ -22,14 +21,16 @@ export default defineRule({
     const misnumbered = cited.flatMap((citation, position) => (citation.label === String(position + 1) ? [] : [{ citation, expected: position + 1 }]));
     if (misnumbered.length === 0) return;
     const fix = renumberFix(document);
-    for (const { citation, expected } of misnumbered) {
+    // One renumbering fixes every report; it rides on the first only, so reports (and the JSON and
+    // cache that carry them) do not repeat a whole-document edit once per footnote.
+    misnumbered.forEach(({ citation, expected }, index) => {
       context.report({
         messageId: 'outOfOrder',
         data: { label: citation.label, ordinal: ordinal(expected), expected },
         place: citation.referencedBy[0] ?? citation.position,
-        ...(fix ? { fix } : {}),
+        ...(fix && index === 0 ? { fix } : {}),
       });
-    }
+    });
   },
 });
 
@@ -48,11 +49,11 @@ function renumberFix(document: LintDocument): Fix[] | null {
 
   const slots: Array<{ definition: FootnoteDefinition; start: number; end: number }> = [];
   let nested = false;
-  visit(document.tree, 'footnoteDefinition', (definition, _index, parent) => {
-    if (!NUMERIC_LABEL.test(definition.label ?? definition.identifier)) return;
-    if (parent?.type !== 'root') nested = true;
+  for (const { node: definition, topLevel } of document.footnoteDefinitions) {
+    if (!NUMERIC_LABEL.test(definition.label ?? definition.identifier)) continue;
+    if (!topLevel) nested = true;
     slots.push({ definition, start: definition.position!.start.offset!, end: definition.position!.end.offset! });
-  });
+  }
   slots.sort((a, b) => a.start - b.start);
   // A definition inside a list or quote, or sharing its line, keeps its place and only changes number.
   const movable = !nested && slots.every(({ start }) => start === 0 || document.source[start - 1] === '\n');
