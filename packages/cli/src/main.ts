@@ -59,6 +59,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--quiet', 'report errors only')
     .option('--cache', 'only lint files that changed since the last run')
     .option('--cache-location <dir>', 'where the cache lives (default node_modules/.cache/qadocs)')
+    .option('--check-links', 'check that citation URLs answer (citation/dead-link; uses the network)')
     .option('--stdin', 'lint the text on standard input')
     .option('--stdin-filename <path>', 'the path the standard input is linted as')
     .option('--color', 'force colours')

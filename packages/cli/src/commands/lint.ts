@@ -22,6 +22,7 @@ export interface LintFlags extends CommonFlags {
   cacheLocation?: string;
   stdin?: boolean;
   stdinFilename?: string;
+  checkLinks?: boolean;
   color?: boolean;
 }
 
@@ -55,9 +56,10 @@ async function lintFiles(paths: string[], flags: LintFlags, io: CliIo): Promise<
     : null;
   const progress = createProgress(io.stderr as NodeJS.WriteStream, flags.progress !== false);
   const results: LintResult[] = [];
+  const citedUrls = new Map<string, string[]>();
   const fix = Boolean(flags.fix || flags.fixDryRun);
   const outcomes = runDocuments({
-    setup: { cwd: io.cwd, configFile: context.configFile, root: context.root, fix, record: false, html: false, classify: false },
+    setup: { cwd: io.cwd, configFile: context.configFile, root: context.root, fix, record: Boolean(flags.checkLinks), html: false, classify: false },
     files: context.files,
     config: context.config,
     timeoutMs: context.timeoutMs,
@@ -78,11 +80,35 @@ async function lintFiles(paths: string[], flags: LintFlags, io: CliIo): Promise<
         await writeFileAtomic(outcome.filePath, outcome.fixedSource);
       }
     }
+    if (outcome.record) citedUrls.set(outcome.filePath, outcome.record.citations.flatMap((citation) => (citation.url ? [citation.url] : [])));
     results.push(outcome.result);
   }
   progress.stop();
   await cache?.save(context.files);
+  if (flags.checkLinks) await addDeadLinks(results, citedUrls, context, flags, io);
   return results;
+}
+
+/**
+ * `--check-links`: the URLs cited across the run are checked once each (rate-limited per host, cached
+ * in the cache folder), then only the documents citing a failing URL are linted again with the results,
+ * so `citation/dead-link` reports with its configured severity and inline directives apply.
+ */
+async function addDeadLinks(results: LintResult[], citedUrls: Map<string, string[]>, context: Awaited<ReturnType<typeof prepareRun>>, flags: LintFlags, io: CliIo): Promise<void> {
+  const { checkLinks } = await import('@qadocs/linter');
+  const urls = new Set([...citedUrls.values()].flat());
+  const links = await checkLinks(urls, {
+    cacheFile: path.resolve(io.cwd, flags.cacheLocation ?? 'node_modules/.cache/qadocs', 'links.json'),
+    timeoutMs: 10_000,
+    concurrency: 8,
+    perHostIntervalMs: 250,
+  });
+  const config = context.config.withSettings({ links });
+  for (const [index, result] of results.entries()) {
+    const cited = citedUrls.get(result.filePath) ?? [];
+    if (!cited.some((url) => links.get(url)?.ok === false)) continue;
+    results[index] = lintSource(new Uint8Array(await readFile(result.filePath)), { filePath: result.filePath, root: context.root, config }).result;
+  }
 }
 
 /** `--stdin`: the editor case, one text, in-process, no files written (`--fix` prints the fixed text). */
