@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { CATEGORIES, type Category, type Position } from '@qadocs/schema';
+import { CATEGORIES, type Category } from '@qadocs/schema';
 import { defineRule } from '../../rule.js';
-import type { LintDocument } from '../../lint-document.js';
-import { frontMatterOpener } from '../frontmatter-required/index.js';
+import { frontMatterOpener } from '../../document-places.js';
 
 const EXPECTED = '`tutorial`, `how-to`, `reference` or `explanation`';
 
@@ -53,10 +52,3 @@ export function categoryOfAlias(value: string, aliases: Readonly<Record<string, 
   return null;
 }
 
-/**
- * Where a message about the declared category belongs: the `category:` line, else the `---` that
- * opens the front matter (or line 1 when there is none).
- */
-export function categoryPlace(document: LintDocument): Position {
-  return document.frontMatterFields.get('category')?.position ?? frontMatterOpener(document);
-}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
 import { classifyDocument } from '../../classifier/index.js';
-import { categoryPlace } from '../diataxis-category/index.js';
+import { categoryPlace } from '../../document-places.js';
 
 /** Evidence lines quoted in the message; the full list is in `qadocs classify`. */
 const EVIDENCE_IN_MESSAGE = 3;

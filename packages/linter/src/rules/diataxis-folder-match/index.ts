@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CATEGORIES, type Category } from '@qadocs/schema';
 import { defineRule } from '../../rule.js';
 import type { LintSettings } from '../../config/settings.js';
-import { categoryPlace } from '../diataxis-category/index.js';
+import { categoryPlace } from '../../document-places.js';
 
 export default defineRule({
   id: 'diataxis/folder-match',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
-import { categoryPlace } from '../diataxis-category/index.js';
+import { categoryPlace } from '../../document-places.js';
 
 export default defineRule({
   id: 'diataxis/how-to-steps',

@@ -3,7 +3,7 @@ import type { Nodes } from 'mdast';
 import { nodeText } from '@qadocs/parser';
 import { defineRule } from '../../rule.js';
 import { isImperativeSentence, splitSentences } from '../../classifier/index.js';
-import { categoryPlace } from '../diataxis-category/index.js';
+import { categoryPlace } from '../../document-places.js';
 
 export default defineRule({
   id: 'diataxis/reference-no-instructions',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { nodeText } from '@qadocs/parser';
 import { defineRule } from '../../rule.js';
-import { categoryPlace } from '../diataxis-category/index.js';
+import { categoryPlace } from '../../document-places.js';
 
 /**
  * A tutorial says what the learner will have at the end: "In this tutorial, you will…", "By the end…",

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
-import { frontMatterOpener } from '../frontmatter-required/index.js';
+import { frontMatterOpener } from '../../document-places.js';
 
 /** Words that add nothing to a title: "Questions about X", "An overview of X", "Learn about X". */
 const FILLER_WORDS = new Set([

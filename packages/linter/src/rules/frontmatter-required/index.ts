@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { Position } from '@qadocs/schema';
+import { frontMatterOpener } from '../../document-places.js';
 import { defineRule } from '../../rule.js';
-import type { LintDocument } from '../../lint-document.js';
 
 export default defineRule({
   id: 'frontmatter/required',
@@ -29,13 +28,6 @@ export default defineRule({
   },
 });
 
-/** The `---` line that opens the front matter, or the start of line 1 when there is none. */
-export function frontMatterOpener(document: LintDocument): Position {
-  const range = document.parsed.frontMatter.range;
-  if (!range) return document.location.position(0, 0);
-  const lineEnd = document.source.slice(range[0]).search(/\r|\n/);
-  return document.location.position(range[0], lineEnd === -1 ? document.source.length : range[0] + lineEnd);
-}
 
 function isEmptyValue(value: unknown): boolean {
   if (value === null || value === undefined) return true;

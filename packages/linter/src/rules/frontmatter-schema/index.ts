@@ -4,7 +4,7 @@ import type { Position } from '@qadocs/schema';
 import { compileJsonSchema } from '../../json-schema/compile-json-schema.js';
 import { defineRule, type RuleContext } from '../../rule.js';
 import type { LintDocument } from '../../lint-document.js';
-import { frontMatterOpener } from '../frontmatter-required/index.js';
+import { frontMatterOpener } from '../../document-places.js';
 
 type Options = { schema?: Record<string, unknown> | undefined };
 
