@@ -1,4 +1,4 @@
-export { parseDocument, unparsableDocument, DEFAULT_MAX_BYTES, type ParseOptions, type ParsedDocument } from './parse-document.js';
+export { parseDocument, unparsableDocument, isFurtherReadingHeading, DEFAULT_MAX_BYTES, type ParseOptions, type ParsedDocument } from './parse-document.js';
 export { parseFile } from './parse-file.js';
 export { FILE_START, parseTimeoutDiagnostic, type ParseDiagnostic } from './parse-diagnostic.js';
 export type { FrontMatter, FrontMatterField } from './front-matter.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -50,6 +50,11 @@ export const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
 const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 
 const FURTHER_READING = /^(?:further reading|see also|related(?: (?:articles|content|links|resources|topics|reading))?|learn more|more resources|more information|next steps?)$/i;
+
+/** Whether a heading opens the further-reading section ("Further reading", "See also", "Learn more" …). */
+export function isFurtherReadingHeading(heading: Heading): boolean {
+  return FURTHER_READING.test(nodeText(heading).replace(/[:.]$/, ''));
+}
 
 /** Parse a Q&A Markdown file (text, or bytes to be decoded strictly as UTF-8) into a QaDocument. */
 export function parseDocument(input: string | Uint8Array, options: ParseOptions = {}): ParsedDocument {
@@ -158,7 +163,7 @@ function splitTrailer(nodes: RootContent[], location: SourceLocation, options: P
         provenance = readProvenance(firstLine.trim().replace(/^[*_]+|[*_]+$/g, ''), location.position(start, start + firstLine.length), options);
         end = Math.min(end, index);
       }
-    } else if (node.type === 'heading' && FURTHER_READING.test(nodeText(node).replace(/[:.]$/, ''))) {
+    } else if (node.type === 'heading' && isFurtherReadingHeading(node)) {
       end = Math.min(end, index);
       for (let cursor = index + 1; cursor < nodes.length; cursor++) {
         const sibling = nodes[cursor]!;

@@ -1,6 +1,6 @@
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { QaDocument, QaEntry } from '@qadocs/schema';
-import { nodeText } from '@qadocs/parser';
+import { isFurtherReadingHeading, nodeText } from '@qadocs/parser';
 
 /** One question of the page and the Markdown nodes that answer it. */
 export interface EntryRegion {
@@ -25,7 +25,6 @@ export interface DocumentRegions {
 
 // The parser reads these headings and labels the same way (its patterns are internal to it, so they are
 // repeated here); a page that disagrees with the record would only misplace content, never drop it.
-const FURTHER_READING = /^(?:further reading|see also|related(?: (?:articles|content|links|resources|topics|reading))?|learn more|more resources|more information|next steps?)$/i;
 const QUESTION_LABEL = /^\s*(?:question|q)\s*[:：.]?\s*$/i;
 const ANSWER_LABEL = /^\s*(?:answer|a)\s*[:：.]?\s*$/i;
 const INLINE_QUESTION_LABEL = /^\s*(?:question|q)\s*[:：.]\s*/i;
@@ -39,7 +38,7 @@ export function readDocumentRegions(tree: Root, record: QaDocument): DocumentReg
   const questionIndexes = record.entries.map((entry) => nodes.findIndex((node) => (node.type === 'paragraph' || node.type === 'heading') && startOf(node) === entry.position.start.offset));
   const provenanceOffset = record.provenance?.position.start.offset ?? -1;
   const provenanceIndex = nodes.findIndex((node) => node.type === 'paragraph' && startOf(node) <= provenanceOffset && provenanceOffset < endOf(node));
-  const furtherIndex = nodes.findIndex((node) => node.type === 'heading' && FURTHER_READING.test(nodeText(node).replace(/[:.]$/, '')));
+  const furtherIndex = nodes.findIndex((node) => node.type === 'heading' && isFurtherReadingHeading(node));
   const furtherEnd = furtherIndex < 0 ? -1 : sectionEnd(nodes, furtherIndex);
 
   const trailerStart = Math.min(...[provenanceIndex, furtherIndex, nodes.length].filter((index) => index >= 0));
