@@ -3,6 +3,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type ResolvedConfig } from '@qadocs/linter';
 import type { CliIo } from './cli-io.js';
+import type { PipelineSetup } from './pipeline/document-task.js';
+import { runDocuments, type RunDocumentsOptions } from './pipeline/run-documents.js';
 import { filesChangedSince } from './files/changed-since.js';
 import { findDocuments, parseShard, selectShard } from './files/find-documents.js';
 import { UsageError } from './usage-error.js';
@@ -98,4 +100,19 @@ export function nonNegativeInteger(flag: string, value: string): number {
   const number = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(number)) throw new UsageError(`Unexpected ${flag} "${value}", expected a whole number ≥ 0`);
   return number;
+}
+
+/** What a command needs from each document besides its lint result. */
+export type DocumentNeeds = Partial<Pick<PipelineSetup, 'fix' | 'record' | 'html' | 'classify'>>;
+
+/** Stream the run's documents through the pipeline, each parsed once for everything `needs` asks. */
+export function processDocuments(context: RunContext, io: CliIo, needs: DocumentNeeds, extra: Pick<RunDocumentsOptions, 'cache' | 'onProgress'> = {}) {
+  return runDocuments({
+    setup: { cwd: io.cwd, configFile: context.configFile, root: context.root, fix: false, record: false, html: false, classify: false, ...needs },
+    files: context.files,
+    config: context.config,
+    timeoutMs: context.timeoutMs,
+    threads: context.threads,
+    ...extra,
+  });
 }

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { CliIo } from '../cli-io.js';
-import { runDocuments } from '../pipeline/run-documents.js';
-import { prepareRun, type CommonFlags } from '../run-context.js';
+import { prepareRun, processDocuments, type CommonFlags } from '../run-context.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
 export interface ClassifyFlags extends CommonFlags {
@@ -13,13 +12,7 @@ export async function classifyCommand(paths: string[], flags: ClassifyFlags, io:
   if (flags.format !== 'json' && flags.format !== 'text') throw new UsageError(`Unexpected --format "${flags.format}", expected "text" or "json"`);
   const context = await prepareRun(paths, flags, io);
   const reports: Array<{ filePath: string; declared: string | null; predicted: string | null; confidence: number; evidence: string[] }> = [];
-  const outcomes = runDocuments({
-    setup: { cwd: io.cwd, configFile: context.configFile, root: context.root, fix: false, record: false, html: false, classify: true },
-    files: context.files,
-    config: context.config,
-    timeoutMs: context.timeoutMs,
-    threads: context.threads,
-  });
+  const outcomes = processDocuments(context, io, { classify: true });
   for await (const outcome of outcomes) {
     const filePath = path.relative(io.cwd, outcome.filePath);
     reports.push({ filePath, ...(outcome.classification ?? { declared: null, predicted: null, confidence: 0, evidence: ['the file could not be parsed'] }) });

@@ -4,9 +4,8 @@ import { createLintResult, formatResults } from '@qadocs/linter';
 import type { LintResult } from '@qadocs/schema';
 import type { CliIo } from '../cli-io.js';
 import { ExportSpool } from '../pipeline/export-spool.js';
-import { runDocuments } from '../pipeline/run-documents.js';
 import { createProgress } from '../progress.js';
-import { prepareRun, type CommonFlags } from '../run-context.js';
+import { prepareRun, processDocuments, type CommonFlags } from '../run-context.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
 export interface ExportFlags extends CommonFlags {
@@ -44,14 +43,7 @@ export async function exportCommand(paths: string[], flags: ExportFlags, io: Cli
   const results: LintResult[] = [];
   let errors = 0;
   try {
-    const outcomes = runDocuments({
-      setup: { cwd: io.cwd, configFile: context.configFile, root: context.root, fix: false, record: true, html: formats.includes('html'), classify: false },
-      files: context.files,
-      config: context.config,
-      timeoutMs: context.timeoutMs,
-      threads: context.threads,
-      onProgress: progress.update,
-    });
+    const outcomes = processDocuments(context, io, { record: true, html: formats.includes('html') }, { onProgress: progress.update });
     for await (const outcome of outcomes) {
       // `export` does not lint: it reports only the files it could not read.
       const result = lintGate ? outcome.result : createLintResult(outcome.filePath, outcome.result.messages.filter((message) => message.parseFailure));

@@ -5,9 +5,8 @@ import type { LintResult } from '@qadocs/schema';
 import type { CliIo } from '../cli-io.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
 import { LintCache } from '../pipeline/lint-cache.js';
-import { runDocuments } from '../pipeline/run-documents.js';
 import { createProgress } from '../progress.js';
-import { configFingerprint, loadRunConfig, nonNegativeInteger, prepareRun, type CommonFlags } from '../run-context.js';
+import { configFingerprint, loadRunConfig, nonNegativeInteger, prepareRun, processDocuments, type CommonFlags } from '../run-context.js';
 import { EXIT, UsageError } from '../usage-error.js';
 import { QADOCS_VERSION } from '../version.js';
 
@@ -58,15 +57,7 @@ async function lintFiles(paths: string[], flags: LintFlags, io: CliIo): Promise<
   const results: LintResult[] = [];
   const citedUrls = new Map<string, string[]>();
   const fix = Boolean(flags.fix || flags.fixDryRun);
-  const outcomes = runDocuments({
-    setup: { cwd: io.cwd, configFile: context.configFile, root: context.root, fix, record: Boolean(flags.checkLinks), html: false, classify: false },
-    files: context.files,
-    config: context.config,
-    timeoutMs: context.timeoutMs,
-    threads: context.threads,
-    cache,
-    onProgress: progress.update,
-  });
+  const outcomes = processDocuments(context, io, { fix, record: Boolean(flags.checkLinks) }, { cache, onProgress: progress.update });
   for await (const outcome of outcomes) {
     if (outcome.fixRefused) io.stderr.write(`${path.relative(io.cwd, outcome.filePath)}: ${outcome.fixRefused}\n`);
     if (outcome.fixedSource !== undefined) {

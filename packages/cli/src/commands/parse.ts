@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type { QaDocument } from '@qadocs/schema';
 import type { CliIo } from '../cli-io.js';
-import { runDocuments } from '../pipeline/run-documents.js';
-import { prepareRun, type CommonFlags } from '../run-context.js';
+import { prepareRun, processDocuments, type CommonFlags } from '../run-context.js';
 import { EXIT } from '../usage-error.js';
 
 /** `qadocs parse`: records as one JSON array on stdout, parser diagnostics on stderr. */
@@ -10,13 +9,7 @@ export async function parseCommand(paths: string[], flags: CommonFlags, io: CliI
   const context = await prepareRun(paths, flags, io);
   const records: QaDocument[] = [];
   let fatal = 0;
-  const outcomes = runDocuments({
-    setup: { cwd: io.cwd, configFile: context.configFile, root: context.root, fix: false, record: true, html: false, classify: false },
-    files: context.files,
-    config: context.config,
-    timeoutMs: context.timeoutMs,
-    threads: context.threads,
-  });
+  const outcomes = processDocuments(context, io, { record: true });
   for await (const outcome of outcomes) {
     const name = path.relative(io.cwd, outcome.filePath);
     for (const message of outcome.result.messages) {
