@@ -106,7 +106,7 @@ export function nonNegativeInteger(flag: string, value: string): number {
 export type DocumentNeeds = Partial<Pick<PipelineSetup, 'fix' | 'record' | 'html' | 'classify'>>;
 
 /** Stream the run's documents through the pipeline, each parsed once for everything `needs` asks. */
-export function processDocuments(context: RunContext, io: CliIo, needs: DocumentNeeds, extra: Pick<RunDocumentsOptions, 'cache' | 'onProgress'> = {}) {
+export function processDocuments(context: RunContext, io: CliIo, needs: DocumentNeeds, extra: Pick<RunDocumentsOptions, 'cache' | 'onProgress' | 'contents'> = {}) {
   return runDocuments({
     setup: { cwd: io.cwd, configFile: context.configFile, root: context.root, fix: false, record: false, html: false, classify: false, ...needs },
     files: context.files,

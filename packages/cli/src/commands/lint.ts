@@ -1,12 +1,12 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fixText, formatResults, lintSource, REPORT_FORMATS } from '@qadocs/linter';
+import { formatResults, lintSource, REPORT_FORMATS } from '@qadocs/linter';
 import type { LintResult } from '@qadocs/schema';
 import type { CliIo } from '../cli-io.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
 import { LintCache } from '../pipeline/lint-cache.js';
 import { createProgress } from '../progress.js';
-import { configFingerprint, loadRunConfig, nonNegativeInteger, prepareRun, processDocuments, type CommonFlags } from '../run-context.js';
+import { configFingerprint, loadRunConfig, nonNegativeInteger, positiveInteger, prepareRun, processDocuments, type CommonFlags } from '../run-context.js';
 import { EXIT, UsageError } from '../usage-error.js';
 import { QADOCS_VERSION } from '../version.js';
 
@@ -35,7 +35,11 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   const reported = flags.quiet ? results.map(onlyErrors) : results;
   const color = flags.color ?? (!flags.outputFile && Boolean(io.stdout.isTTY));
   const report = formatResults(flags.format, reported, { color, cwd: io.cwd });
-  if (flags.outputFile) await writeFile(path.resolve(io.cwd, flags.outputFile), report);
+  if (flags.outputFile) {
+    const outputFile = path.resolve(io.cwd, flags.outputFile);
+    await mkdir(path.dirname(outputFile), { recursive: true });
+    await writeFile(outputFile, report);
+  }
   else if (report !== '') io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
 
   const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
@@ -111,14 +115,14 @@ async function lintStdin(paths: string[], flags: LintFlags, io: CliIo): Promise<
   const config = await loadRunConfig(flags, io);
   const filePath = path.resolve(io.cwd, flags.stdinFilename ?? 'stdin.md');
   const root = flags.root ? path.resolve(io.cwd, flags.root) : config.contentRootPath;
-  const options = { filePath, root, config };
-  if (flags.fix || flags.fixDryRun) {
-    const fixed = fixText(bytes, options);
-    const { result } = lintSource(new TextEncoder().encode(fixed.output), options);
-    if (fixed.changed) result.output = fixed.output;
-    return [result];
+  // The same pipeline as files, so standard input has the same time limit (a large text goes to a worker).
+  const context = { config, configFile: config.file ?? null, root, files: [filePath], timeoutMs: flags.timeout !== undefined ? positiveInteger('--timeout', flags.timeout) : config.timeout, threads: 1 };
+  const results: LintResult[] = [];
+  for await (const outcome of processDocuments(context, io, { fix: Boolean(flags.fix || flags.fixDryRun) }, { contents: new Map([[filePath, bytes]]) })) {
+    if (outcome.fixedSource !== undefined) outcome.result.output = outcome.fixedSource;
+    results.push(outcome.result);
   }
-  return [lintSource(bytes, options).result];
+  return results;
 }
 
 function onlyErrors(result: LintResult): LintResult {

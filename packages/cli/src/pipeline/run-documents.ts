@@ -1,21 +1,22 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Piscina } from 'piscina';
-import { stat } from 'node:fs/promises';
-import { createDocumentProcessor } from './process-document.js';
 import { FILE_START, parseTimeoutDiagnostic, unparsableDocument, type ParseDiagnostic } from '@qadocs/parser';
 import { createLintResult, lintParsed, type ResolvedConfig } from '@qadocs/linter';
 import type { DocumentOutcome, DocumentTask, PipelineSetup } from './document-task.js';
 import type { LintCache } from './lint-cache.js';
+import { createDocumentProcessor } from './process-document.js';
 
 export interface RunDocumentsOptions {
   setup: PipelineSetup;
   files: readonly string[];
+  /** Contents already in memory (standard input), by file path; other files are read from disk. */
+  contents?: ReadonlyMap<string, Uint8Array>;
   /** The main thread's copy of the config: for diagnostics of files a worker could not finish. */
   config: ResolvedConfig;
   timeoutMs: number;
@@ -24,43 +25,35 @@ export interface RunDocumentsOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** Runs one document to its outcome: in a worker that can be stopped, or in this thread. */
+type Execute = (task: DocumentTask) => Promise<DocumentOutcome>;
+
+/**
+ * Editors and pre-commit hooks lint one or a few files: starting a worker (which loads the linter a
+ * second time) would double their run time. In-process runs cannot be stopped mid-parse, so they are
+ * kept to small files, where micromark's measured worst cases (quadratic emphasis and CDATA input)
+ * stay far below the time limit; anything larger goes to the pool, whose workers can be terminated.
+ */
+export const IN_PROCESS_LIMITS = { files: 4, bytesPerFile: 12 * 1024 } as const;
+
 /**
  * Stream documents through a worker pool and yield their outcomes in the order of `files`.
- * At most a few tasks per thread are in flight, so memory stays bounded whatever the corpus size.
- * A document that overruns `timeoutMs` has its worker terminated and gets a fatal `input/timeout`;
- * the run goes on.
+ * A few tasks per thread are read ahead, so memory stays bounded whatever the corpus size; a task is
+ * handed to a worker only when one is free, and its time limit starts then. A document that overruns
+ * `timeoutMs` has its worker terminated and gets a fatal `input/timeout`; the run goes on.
  */
 export async function* runDocuments(options: RunDocumentsOptions): AsyncGenerator<DocumentOutcome> {
-  const { files, setup } = options;
+  const { files } = options;
   if (files.length === 0) return;
-  if (await isSmallRun(files)) {
-    yield* runInProcess(options);
-    return;
-  }
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), files.length));
-  // Created on the first cache miss: a warm `--cache` run that hits everywhere never starts a worker.
-  let pool: Promise<Piscina> | null = null;
-  const getPool = () =>
-    (pool ??= import('piscina').then(
-      ({ Piscina }) =>
-        new Piscina({
-          filename: workerFile(),
-          minThreads: 1,
-          maxThreads: threads,
-          idleTimeout: 1_000,
-          workerData: setup,
-          // One document at a time per thread: a terminated worker takes no other task down with it.
-          concurrentTasksPerWorker: 1,
-          // Parsing allocates many short-lived nodes; a larger young generation halves the time spent in GC.
-          resourceLimits: { maxYoungGenerationSizeMb: 64 },
-        }),
-    ));
+  const pool = (await isSmallRun(options)) ? null : createLazyPool(options.setup, threads);
+  const execute: Execute = pool ? poolExecutor(pool, threads, options) : await inProcessExecutor(options);
   const lookahead = threads * 4;
   const window: Array<Promise<DocumentOutcome>> = [];
   let started = 0;
   let done = 0;
   const fill = () => {
-    while (window.length < lookahead && started < files.length) window.push(processOne(files[started++]!, getPool, options));
+    while (window.length < lookahead && started < files.length) window.push(processOne(files[started++]!, execute, options));
   };
   try {
     fill();
@@ -71,9 +64,77 @@ export async function* runDocuments(options: RunDocumentsOptions): AsyncGenerato
       yield outcome;
     }
   } finally {
-    const started = pool as Promise<Piscina> | null;
-    if (started) await (await started).destroy();
+    await pool?.destroy();
   }
+}
+
+async function isSmallRun({ files, contents }: RunDocumentsOptions): Promise<boolean> {
+  if (files.length > IN_PROCESS_LIMITS.files) return false;
+  for (const file of files) {
+    const size = contents?.get(file)?.length ?? (await stat(file).then((stats) => stats.size, () => 0));
+    if (size > IN_PROCESS_LIMITS.bytesPerFile) return false;
+  }
+  return true;
+}
+
+/** The worker pool, started on the first task: a warm `--cache` run that hits everywhere starts none. */
+function createLazyPool(setup: PipelineSetup, threads: number) {
+  let pool: Promise<Piscina> | null = null;
+  return {
+    get: () =>
+      (pool ??= import('piscina').then(
+        ({ Piscina }) =>
+          new Piscina({
+            filename: workerFile(),
+            minThreads: 1,
+            maxThreads: threads,
+            idleTimeout: 1_000,
+            workerData: setup,
+            // One document at a time per thread: a terminated worker takes no other task down with it.
+            concurrentTasksPerWorker: 1,
+            // Parsing allocates many short-lived nodes; a larger young generation halves the time spent in GC.
+            resourceLimits: { maxYoungGenerationSizeMb: 64 },
+          }),
+      )),
+    destroy: async () => {
+      if (pool) await (await pool).destroy();
+    },
+  };
+}
+
+/**
+ * Tasks wait here for a free thread, so the per-file clock measures the file's own processing and
+ * never time spent queued behind a slow file.
+ */
+function poolExecutor(pool: ReturnType<typeof createLazyPool>, threads: number, options: RunDocumentsOptions): Execute {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async (task) => {
+    if (running >= threads) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      const piscina = await pool.get();
+      return (await piscina.run(task, { signal: AbortSignal.timeout(options.timeoutMs) })) as DocumentOutcome;
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === 'AbortError' || name === 'TimeoutError') return failedOutcome(task.filePath, options, parseTimeoutDiagnostic(options.timeoutMs));
+      return failedOutcome(task.filePath, options, { ...FILE_FAILURE, reason: `Unexpected crash while processing the file: ${(error as Error).message}` });
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+async function inProcessExecutor(options: RunDocumentsOptions): Promise<Execute> {
+  const process = await createDocumentProcessor(options.setup, options.config);
+  return async (task) => {
+    try {
+      return await process(task);
+    } catch (error) {
+      return failedOutcome(task.filePath, options, { ...FILE_FAILURE, reason: `Unexpected unreadable file: ${(error as Error).message}` });
+    }
+  };
 }
 
 /** The bundled worker when the build made one, else the compiled module (found via the package entry). */
@@ -84,60 +145,26 @@ function workerFile(): string {
 }
 
 /**
- * Editors and pre-commit hooks lint one or a few files: starting a worker (which loads the linter a
- * second time) would double their run time. In-process runs cannot be stopped mid-parse, so they are
- * kept to small files, where micromark's measured worst cases (quadratic emphasis and CDATA input)
- * stay far below the time limit; anything larger goes to the pool, whose workers can be terminated.
+ * One file: from the cache when its content is unchanged (unless fixing, when a cached result with
+ * fixes is not enough: the fix must be made), else executed and remembered.
  */
-export const IN_PROCESS_LIMITS = { files: 4, bytesPerFile: 12 * 1024 } as const;
-
-async function isSmallRun(files: readonly string[]): Promise<boolean> {
-  if (files.length > IN_PROCESS_LIMITS.files) return false;
-  for (const file of files) {
-    const size = await stat(file).then((stats) => stats.size, () => 0);
-    if (size > IN_PROCESS_LIMITS.bytesPerFile) return false;
-  }
-  return true;
-}
-
-async function* runInProcess(options: RunDocumentsOptions): AsyncGenerator<DocumentOutcome> {
-  const process = await createDocumentProcessor(options.setup, options.config);
-  let done = 0;
-  for (const filePath of options.files) {
-    let outcome: DocumentOutcome;
-    try {
-      outcome = await process({ filePath });
-    } catch (error) {
-      outcome = failedOutcome(filePath, options, { ...FILE_FAILURE, reason: `Unexpected unreadable file: ${(error as Error).message}` });
-    }
-    options.onProgress?.(++done, options.files.length);
-    yield outcome;
-  }
-}
-
-async function processOne(filePath: string, getPool: () => Promise<Piscina>, options: RunDocumentsOptions): Promise<DocumentOutcome> {
+async function processOne(filePath: string, execute: Execute, options: RunDocumentsOptions): Promise<DocumentOutcome> {
   const task: DocumentTask = { filePath };
-  let hash: string | undefined;
+  const inMemory = options.contents?.get(filePath);
+  if (inMemory) task.bytes = inMemory;
   if (options.cache) {
     try {
-      task.bytes = new Uint8Array(await readFile(filePath));
+      task.bytes ??= new Uint8Array(await readFile(filePath));
     } catch (error) {
       return failedOutcome(filePath, options, { ...FILE_FAILURE, reason: `Unexpected unreadable file: ${(error as Error).message}` });
     }
-    hash = `sha256-${createHash('sha256').update(task.bytes).digest('hex')}`;
+    const hash = `sha256-${createHash('sha256').update(task.bytes).digest('hex')}`;
     const cached = options.cache.get(filePath, hash);
-    if (cached) return cached;
+    if (cached && !(options.setup.fix && cached.result.messages.some((message) => message.fix))) return cached;
   }
-  try {
-    const outcome = (await (await getPool()).run(task, { signal: AbortSignal.timeout(options.timeoutMs) })) as DocumentOutcome;
-    options.cache?.set(outcome);
-    return outcome;
-  } catch (error) {
-    if ((error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError') {
-      return failedOutcome(filePath, options, parseTimeoutDiagnostic(options.timeoutMs), hash);
-    }
-    return failedOutcome(filePath, options, { ...FILE_FAILURE, reason: `Unexpected crash while processing the file: ${(error as Error).message}` }, hash);
-  }
+  const outcome = await execute(task);
+  if (!outcome.result.messages.some((message) => message.parseFailure && message.ruleId === 'input/timeout')) options.cache?.set(outcome);
+  return outcome;
 }
 
 /** A file the pipeline could not process at all; reported under `input/encoding`, the rule for unreadable input. */

@@ -1,11 +1,12 @@
 import { workerData } from 'node:worker_threads';
 import type { DocumentOutcome, DocumentTask, PipelineSetup } from './document-task.js';
-import { createDocumentProcessor, type DocumentProcessor } from './process-document.js';
+import { createDocumentProcessor } from './process-document.js';
 
-let processor: Promise<DocumentProcessor> | undefined;
+// Built while the thread starts, before it takes a task: loading the config is not part of any
+// file's time limit.
+const processor = await createDocumentProcessor(workerData as PipelineSetup);
 
 /** The piscina task: one document through the processor this thread built from `workerData`. */
-export default async function processInWorker(task: DocumentTask): Promise<DocumentOutcome> {
-  processor ??= createDocumentProcessor(workerData as PipelineSetup);
-  return (await processor)(task);
+export default function processInWorker(task: DocumentTask): Promise<DocumentOutcome> {
+  return processor(task);
 }
