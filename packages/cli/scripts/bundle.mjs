@@ -1,6 +1,10 @@
 // Bundles the compiled CLI and its worker with esbuild. Loading ~400 small ESM modules (the unified
 // ecosystem) costs more than linting one file, and editors and pre-commit hooks lint one file.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry content hashes: without a clean folder, every build would leave the old ones behind.
+rmSync('dist/chunks', { recursive: true, force: true });
 
 await build({
   entryPoints: { qadocs: 'dist/main.js', 'qadocs-worker': 'dist/pipeline/worker.js' },

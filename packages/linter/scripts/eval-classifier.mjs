@@ -17,8 +17,10 @@
 //   folder                 howto -> how-to; tutorial, reference, explanation by name; faq, faqs left out
 //   type                   newsletter left out
 // Each file is parsed with @qadocs/parser and classified by the compiled classifier (dist/). The
-// classifier's weights were tuned on the files whose path hash is even ("tuning" half); the odd
-// half ("check") is reported separately as the held-out number.
+// classifier's weights are fitted by scripts/fit-classifier.mjs on the files whose path hash is even
+// ("tuning" half) only; the odd half ("check") is reported separately as the held-out number. (That
+// script also prints the leave-one-source-out check.) Null predictions (pages with nothing to read)
+// count as disagreements.
 // Prints the confusion matrix, recall and precision per category, overall agreement and the count
 // left out; writes the same as JSON (default: classifier-eval.json in this package).
 import { writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 import type { FootnoteDefinition, Heading, List, Root } from 'mdast';
 import type { Citation, QaDocument } from '@qadocs/schema';
 import type { FootnoteReferenceSite, FrontMatterField, ParseDiagnostic, ParsedDocument, PseudoCitation } from '@qadocs/parser';
-import { SourceLocation } from '@qadocs/parser';
+import type { SourceLocation } from '@qadocs/parser';
 
 /**
  * The frozen, pre-indexed view of one parsed file that every rule receives. Rules never re-parse:
@@ -37,7 +37,7 @@ export function createLintDocument(parsed: ParsedDocument): LintDocument {
     tree: parsed.tree,
     record: parsed.record,
     parsed,
-    location: new SourceLocation(parsed.source),
+    location: parsed.location,
     parseDiagnostics: parsed.diagnostics,
     frontMatterFields: new Map(parsed.frontMatter.fields.map((field) => [field.key, field])),
     citationByIdentifier,

@@ -10,17 +10,20 @@ if (corpusMissing) console.warn(`classifier-corpus: skipped, no labelled corpus 
 
 /*
  * Floors of what the classifier reaches on the labelled corpus (SPEC §3.5; run
- * `pnpm --filter @qadocs/linter eval:classifier` for the full report). The goal was ≥ 85 % overall
- * with no category under 70 % recall; it is NOT reached: about 77 % overall (76 % on the held-out
- * half), every category ≥ 73 % recall overall. Many disagreements are pages whose label and content
- * differ (Microsoft Learn `how-to` pages that are support matrices, `reference` folders of
- * discussions), which a content classifier should not learn to imitate. These floors guard against
- * regressions; raise them when the classifier improves, never lower them to pass.
+ * `pnpm --filter @qadocs/linter eval:classifier` for the full report, and
+ * `node scripts/fit-classifier.mjs` for how the weights were fitted and the leave-one-source-out
+ * check). The goal was ≥ 85 % overall with no category under 70 % recall; it is NOT reached: 80.0 %
+ * overall (82.8 % on the tuning half the weights were fitted on, 77.0 % on the held-out half), every
+ * category ≥ 76 % recall overall and ≥ 70 % on the held-out half. Many disagreements are pages whose
+ * label and content differ (Microsoft Learn `concept-article` pages that are procedures, `how-to`
+ * pages that are support matrices or settings lists, `reference` folders of discussions), which a
+ * content classifier should not learn to imitate. These floors guard against regressions; raise them
+ * when the classifier improves, never lower them to pass.
  */
-const OVERALL_FLOOR = 0.77;
-const RECALL_FLOOR = 0.73;
-const HELD_OUT_FLOOR = 0.75;
-const HELD_OUT_RECALL_FLOOR = 0.68;
+const OVERALL_FLOOR = 0.79;
+const RECALL_FLOOR = 0.76;
+const HELD_OUT_FLOOR = 0.77;
+const HELD_OUT_RECALL_FLOOR = 0.7;
 
 describe('label mapping', () => {
   it('maps each label vocabulary onto the four categories and leaves the rest out', () => {

@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '@qadocs/parser';
 import { createLintDocument } from '../src/lint-document.js';
-import { classificationReport, classifyDocument, isImperativeSentence } from '../src/classifier/index.js';
+import { CATEGORIES } from '@qadocs/schema';
+import {
+  classificationReport,
+  classifyDocument,
+  isImperativeSentence,
+  readDocumentSignals,
+  SIGNAL_CATEGORIES,
+  SIGNAL_FLOORS,
+  SIGNAL_IDS,
+  SIGNAL_WEIGHTS,
+} from '../src/classifier/index.js';
 
 const parse = (text: string, path = 'page.md') => parseDocument(text, { path, root: '.' });
 
@@ -162,6 +172,91 @@ describe('classifyDocument', () => {
   it('gives the same answer for a LintDocument as for the ParsedDocument it wraps', () => {
     const parsed = parse(TUTORIAL);
     expect(classifyDocument(createLintDocument(parsed))).toEqual(classifyDocument(parsed));
+  });
+});
+
+const TUTORIAL_QUESTION = `---
+title: Publish your first Q&A page
+description: From one Markdown answer to a page in a browser.
+---
+
+Can you teach me to publish a Q&A answer as a web page?
+
+In this tutorial, you'll write one answer, build the site and open it. By the end, you will have
+\`dist/html/index.html\` on your machine.
+
+1. Create a folder \`content/how-to\` and open a terminal in the project.
+2. Write the answer in \`content/how-to/first.md\`.
+3. Run the build:
+
+   \`\`\`sh
+   npx qadocs build
+   \`\`\`
+
+4. Open \`dist/html/index.html\` in your browser.
+
+Well done: you have published your first page. Next, add a citation to it.
+`;
+
+const SYNTAX_QUESTION = `---
+title: What is the exact syntax of a GFM footnote?
+description: The parts of a footnote reference and definition.
+---
+
+What is the exact syntax of a GFM footnote?
+
+| Part | Syntax | Example |
+| --- | --- | --- |
+| Reference | \`[^label]\` after the claim | \`claim[^1]\` |
+| Definition | \`[^label]:\` at the start of a line | \`[^1]: [Title](https://example.com)\` |
+| Continuation | indented by four spaces | \`    more text\` |
+`;
+
+describe('question forms of Q&A pages', () => {
+  it('reads "Can you teach me to …?" with a guided path as a tutorial', () => {
+    const result = classifyDocument(parse(TUTORIAL_QUESTION));
+    expect(result.predicted).toBe('tutorial');
+    expect(result.evidence).toContain('question form `Can you teach me to publish a Q&A answer as a web page?`');
+  });
+
+  it('reads "What is the syntax of …?" as a lookup, not as a topic to understand', () => {
+    const result = classifyDocument(parse(SYNTAX_QUESTION));
+    expect(result.predicted).toBe('reference');
+    expect(result.evidence).toContain('lookup question `What is the exact syntax of a GFM footnote?`');
+    expect(readDocumentSignals(parse(SYNTAX_QUESTION)).map((signal) => signal.id)).not.toContain('conceptQuestion');
+  });
+});
+
+describe('what the signals read', () => {
+  it('leaves out what a "Next steps" section says about other pages', () => {
+    const withLinks = `${HOW_TO}\n## Next steps\n\n- Learn about footnotes in [Why cite](why.md).\n- Read the conceptual overview of citations.\n\n| Page | Topic |\n| --- | --- |\n| [Why](why.md) | reasons |\n`;
+    expect(readDocumentSignals(parse(withLinks))).toEqual(readDocumentSignals(parse(HOW_TO)));
+  });
+
+  it('gives as evidence only signals that speak more for the prediction than for the runner-up', () => {
+    for (const text of [HOW_TO, TUTORIAL, REFERENCE, EXPLANATION, TUTORIAL_QUESTION, SYNTAX_QUESTION]) {
+      const parsed = parse(text);
+      const { predicted, scores, evidence } = classifyDocument(parsed);
+      expect(predicted).not.toBeNull();
+      const runnerUp = CATEGORIES.filter((category) => category !== predicted).sort((a, b) => scores[b] - scores[a])[0]!;
+      const byEvidence = new Map(readDocumentSignals(parsed).map((signal) => [signal.evidence, signal]));
+      for (const line of evidence) {
+        const weights = SIGNAL_WEIGHTS[byEvidence.get(line)!.id];
+        expect(weights[predicted!] ?? 0, line).toBeGreaterThan(weights[runnerUp] ?? 0);
+      }
+    }
+  });
+});
+
+describe('signal weights', () => {
+  it('are never negative, speak only for the categories each signal is about, and keep their floors', () => {
+    for (const id of SIGNAL_IDS) {
+      for (const category of CATEGORIES) {
+        const weight = SIGNAL_WEIGHTS[id][category] ?? 0;
+        expect(weight, `${id} for ${category}`).toBeGreaterThanOrEqual(SIGNAL_FLOORS[id]?.[category] ?? 0);
+        if (!SIGNAL_CATEGORIES[id].includes(category)) expect(weight, `${id} for ${category}`).toBe(0);
+      }
+    }
   });
 });
 

@@ -36,6 +36,8 @@ export interface ParsedDocument {
   index: TreeIndex;
   /** The decoded original text (BOM included), which every offset refers to. */
   source: string;
+  /** Offset <-> line/column over `source`. */
+  location: SourceLocation;
   diagnostics: ParseDiagnostic[];
   frontMatter: FrontMatter;
   references: FootnoteReferenceSite[];
@@ -125,6 +127,7 @@ function parseText(source: string, hash: string, options: ParseOptions): ParsedD
     tree,
     index,
     source,
+    location,
     diagnostics,
     frontMatter,
     references: citationIndex.references,
@@ -238,6 +241,7 @@ export function unparsableDocument(options: ParseOptions, hash: string, diagnost
     tree: { type: 'root', children: [] },
     index: indexTree({ type: 'root', children: [] }),
     source: '',
+    location: new SourceLocation(''),
     diagnostics: [diagnostic],
     frontMatter: { data: {}, range: null, language: null, fields: [], diagnostics: [] },
     references: [],

@@ -41,6 +41,8 @@ const PATTERNS: Array<{ kind: PseudoCitationKind; pattern: RegExp }> = [
  */
 export function findPseudoCitations(text: string, codeRanges: Array<[number, number]>, location: SourceLocation): PseudoCitation[] {
   const found: PseudoCitation[] = [];
+  // One cheap scan first: most documents have none of the characters every pattern starts with.
+  if (!ANY_MARKER.test(text)) return found;
   for (const { kind, pattern } of PATTERNS) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
@@ -81,6 +83,9 @@ function insideAny(offset: number, ranges: Array<[number, number]>): boolean {
   return false;
 }
 
+/** A character or word that every pseudo-citation pattern contains. */
+const ANY_MARKER = new RegExp(`[${SUPERSCRIPT_DIGITS}【]|cite|\\[\\^\\d+_|\\[\\d{1,3}\\]\\(`, 'u');
+
 const STRIP = new RegExp(
   [`${SUPERSCRIPT}\\(https?://[^\\s()]+(?:\\([^\\s()]*\\)[^\\s()]*)*\\)`, `${SUPERSCRIPT}(?=$|[\\s.,;:!?)])`, '【\\d+(?::\\d+)?†[^】\\n]{0,80}】', '\\uE200?cite(?:\\uE202?turn\\d+[a-z]+\\d+)+\\uE201?'].join('|'),
   'gu',
@@ -88,5 +93,5 @@ const STRIP = new RegExp(
 
 /** Remove pseudo-citation markers from extracted plain text (records keep the prose, not the markers). */
 export function stripPseudoCitations(text: string): string {
-  return text.replace(STRIP, '');
+  return ANY_MARKER.test(text) ? text.replace(STRIP, '') : text;
 }

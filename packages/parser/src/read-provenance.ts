@@ -51,10 +51,16 @@ export function readProvenance(raw: string, position: Position, options: Provena
   return { kind, tool, date: findProvenanceDate(raw, options.dateOrder ?? null)?.iso ?? null, raw, position };
 }
 
+const assistantPatterns = new Map<string, RegExp>();
+
 function findAssistant(raw: string, assistants: readonly string[]): string | null {
   for (const name of assistants) {
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, 'i').test(raw)) return name;
+    let pattern = assistantPatterns.get(name);
+    if (!pattern) {
+      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      assistantPatterns.set(name, (pattern = new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, 'i')));
+    }
+    if (pattern.test(raw)) return name;
   }
   return null;
 }

@@ -1,10 +1,11 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { formatResults, lintSource, REPORT_FORMATS } from '@qadocs/linter';
+import { lintSource, REPORT_FORMATS } from '@qadocs/linter';
 import type { LintResult } from '@qadocs/schema';
 import type { CliIo } from '../cli-io.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
 import { LintCache } from '../pipeline/lint-cache.js';
+import { createReportWriter } from '../report-writer.js';
 import { createProgress } from '../progress.js';
 import { configFingerprint, loadRunConfig, nonNegativeInteger, positiveInteger, prepareRun, processDocuments, type CommonFlags } from '../run-context.js';
 import { EXIT, UsageError } from '../usage-error.js';
@@ -31,19 +32,19 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
     throw new UsageError(`Unexpected --format "${flags.format}", expected one of ${REPORT_FORMATS.map((name) => `"${name}"`).join(', ')}`);
   }
   const maxWarnings = flags.maxWarnings !== undefined ? nonNegativeInteger('--max-warnings', flags.maxWarnings) : -1;
-  const results = flags.stdin ? await lintStdin(paths, flags, io) : await lintFiles(paths, flags, io);
-  const reported = flags.quiet ? results.map(onlyErrors) : results;
   const color = flags.color ?? (!flags.outputFile && Boolean(io.stdout.isTTY));
-  const report = formatResults(flags.format, reported, { color, cwd: io.cwd });
-  if (flags.outputFile) {
-    const outputFile = path.resolve(io.cwd, flags.outputFile);
-    await mkdir(path.dirname(outputFile), { recursive: true });
-    await writeFile(outputFile, report);
-  }
-  else if (report !== '') io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+  const report = await createReportWriter(flags.format, { file: flags.outputFile ? path.resolve(io.cwd, flags.outputFile) : null, stdout: io.stdout }, { color, cwd: io.cwd });
+  let errors = 0;
+  let warnings = 0;
+  const onResult = (result: LintResult) => {
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    report.add(flags.quiet ? onlyErrors(result) : result);
+  };
+  if (flags.stdin) (await lintStdin(paths, flags, io)).forEach(onResult);
+  else await lintFiles(paths, flags, io, onResult);
+  await report.finish();
 
-  const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
-  const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
   if (errors > 0) return EXIT.problems;
   if (maxWarnings >= 0 && warnings > maxWarnings) {
     io.stderr.write(`qadocs found too many warnings (maximum: ${maxWarnings}).\n`);
@@ -52,13 +53,15 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   return EXIT.ok;
 }
 
-async function lintFiles(paths: string[], flags: LintFlags, io: CliIo): Promise<LintResult[]> {
+/** Lint the files, handing each result on as soon as it is ready, in path order. */
+async function lintFiles(paths: string[], flags: LintFlags, io: CliIo, onResult: (result: LintResult) => void): Promise<void> {
   const context = await prepareRun(paths, flags, io);
   const cache = flags.cache
     ? await LintCache.open(path.resolve(io.cwd, flags.cacheLocation ?? 'node_modules/.cache/qadocs'), io.cwd, [QADOCS_VERSION, configFingerprint(context.config, io.cwd), context.root])
     : null;
   const progress = createProgress(io.stderr as NodeJS.WriteStream, flags.progress !== false);
-  const results: LintResult[] = [];
+  // With --check-links, results wait for the link checks (some are linted again); else they stream.
+  const held: LintResult[] = [];
   const citedUrls = new Map<string, string[]>();
   const fix = Boolean(flags.fix || flags.fixDryRun);
   const outcomes = processDocuments(context, io, { fix, record: Boolean(flags.checkLinks) }, { cache, onProgress: progress.update });
@@ -76,12 +79,15 @@ async function lintFiles(paths: string[], flags: LintFlags, io: CliIo): Promise<
       }
     }
     if (outcome.record) citedUrls.set(outcome.filePath, outcome.record.citations.flatMap((citation) => (citation.url ? [citation.url] : [])));
-    results.push(outcome.result);
+    if (flags.checkLinks) held.push(outcome.result);
+    else onResult(outcome.result);
   }
   progress.stop();
   await cache?.save(context.files);
-  if (flags.checkLinks) await addDeadLinks(results, citedUrls, context, flags, io);
-  return results;
+  if (flags.checkLinks) {
+    await addDeadLinks(held, citedUrls, context, flags, io);
+    held.forEach(onResult);
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { LintResult, QaDocument } from '@qadocs/schema';
 
 /** What the command needs from each document; the worker does only that, from one parse. */
@@ -19,6 +20,8 @@ export interface DocumentTask {
   filePath: string;
   /** The file's bytes when the main thread already read them (cache lookups); else the worker reads. */
   bytes?: Uint8Array;
+  /** Told when a worker starts this task: the per-file time limit counts from then. */
+  started?: MessagePort;
 }
 
 export interface DocumentOutcome {

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
 import { FILE_START, parseTimeoutDiagnostic, unparsableDocument, type ParseDiagnostic } from '@qadocs/parser';
 import { createLintResult, lintParsed, type ResolvedConfig } from '@qadocs/linter';
@@ -38,8 +39,8 @@ export const IN_PROCESS_LIMITS = { files: 4, bytesPerFile: 12 * 1024 } as const;
 
 /**
  * Stream documents through a worker pool and yield their outcomes in the order of `files`.
- * A few tasks per thread are read ahead, so memory stays bounded whatever the corpus size; a task is
- * handed to a worker only when one is free, and its time limit starts then. A document that overruns
+ * A few tasks per thread are read ahead, so memory stays bounded whatever the corpus size; a task's
+ * time limit starts when a worker takes it. A document that overruns
  * `timeoutMs` has its worker terminated and gets a fatal `input/timeout`; the run goes on.
  */
 export async function* runDocuments(options: RunDocumentsOptions): AsyncGenerator<DocumentOutcome> {
@@ -47,7 +48,7 @@ export async function* runDocuments(options: RunDocumentsOptions): AsyncGenerato
   if (files.length === 0) return;
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), files.length));
   const pool = (await isSmallRun(options)) ? null : createLazyPool(options.setup, threads);
-  const execute: Execute = pool ? poolExecutor(pool, threads, options) : await inProcessExecutor(options);
+  const execute: Execute = pool ? poolExecutor(pool, options) : await inProcessExecutor(options);
   const lookahead = threads * 4;
   const window: Array<Promise<DocumentOutcome>> = [];
   let started = 0;
@@ -92,8 +93,6 @@ function createLazyPool(setup: PipelineSetup, threads: number) {
             workerData: setup,
             // One document at a time per thread: a terminated worker takes no other task down with it.
             concurrentTasksPerWorker: 1,
-            // Parsing allocates many short-lived nodes; a larger young generation halves the time spent in GC.
-            resourceLimits: { maxYoungGenerationSizeMb: 64 },
           }),
       )),
     destroy: async () => {
@@ -103,25 +102,28 @@ function createLazyPool(setup: PipelineSetup, threads: number) {
 }
 
 /**
- * Tasks wait here for a free thread, so the per-file clock measures the file's own processing and
- * never time spent queued behind a slow file.
+ * Tasks queue in piscina, so a worker never waits for the main thread between files; the worker says
+ * when it starts a file, and only then does that file's clock start, so time spent queued behind a
+ * slow file is never counted against it.
  */
-function poolExecutor(pool: ReturnType<typeof createLazyPool>, threads: number, options: RunDocumentsOptions): Execute {
-  let running = 0;
-  const waiting: Array<() => void> = [];
+function poolExecutor(pool: ReturnType<typeof createLazyPool>, options: RunDocumentsOptions): Execute {
   return async (task) => {
-    if (running >= threads) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
+    const piscina = await pool.get();
+    const controller = new AbortController();
+    const { port1: started, port2: startedInWorker } = new MessageChannel();
+    let timer: NodeJS.Timeout | undefined;
+    started.once('message', () => {
+      timer = setTimeout(() => controller.abort(), options.timeoutMs);
+    });
     try {
-      const piscina = await pool.get();
-      return (await piscina.run(task, { signal: AbortSignal.timeout(options.timeoutMs) })) as DocumentOutcome;
+      return (await piscina.run({ ...task, started: startedInWorker }, { signal: controller.signal, transferList: [startedInWorker] })) as DocumentOutcome;
     } catch (error) {
       const name = (error as Error).name;
       if (name === 'AbortError' || name === 'TimeoutError') return failedOutcome(task.filePath, options, parseTimeoutDiagnostic(options.timeoutMs));
       return failedOutcome(task.filePath, options, { ...FILE_FAILURE, reason: `Unexpected crash while processing the file: ${(error as Error).message}` });
     } finally {
-      running--;
-      waiting.shift()?.();
+      clearTimeout(timer);
+      started.close();
     }
   };
 }

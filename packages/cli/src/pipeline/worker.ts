@@ -7,6 +7,8 @@ import { createDocumentProcessor } from './process-document.js';
 const processor = await createDocumentProcessor(workerData as PipelineSetup);
 
 /** The piscina task: one document through the processor this thread built from `workerData`. */
-export default function processInWorker(task: DocumentTask): Promise<DocumentOutcome> {
+export default function processInWorker({ started, ...task }: DocumentTask): Promise<DocumentOutcome> {
+  started?.postMessage('started');
+  started?.close();
   return processor(task);
 }

@@ -1,8 +1,8 @@
 import { CATEGORIES, type Category } from '@qadocs/schema';
 import type { ParsedDocument } from '@qadocs/parser';
 import type { LintDocument } from '../lint-document.js';
-import { extractDocumentFeatures } from './document-features.js';
-import { readContentSignals } from './content-signals.js';
+import { extractDocumentFeatures, type DocumentFeatures } from './document-features.js';
+import { readContentSignals, type ContentSignal } from './content-signals.js';
 import { CATEGORY_BIAS, SIGNAL_WEIGHTS } from './signal-weights.js';
 
 /** What the classifier concludes about one document, and why. */
@@ -11,7 +11,7 @@ export interface Classification {
   predicted: Category | null;
   /** Probability of `predicted` (0..1) among the four categories; the top probability even when `predicted` is null. */
   confidence: number;
-  /** The signals that speak for `predicted`, strongest first, in plain words. */
+  /** The signals that made `predicted` win over the runner-up category, strongest first, in plain words. */
   evidence: string[];
   /** Probability of each category (they add up to 1). */
   scores: Record<Category, number>;
@@ -32,38 +32,32 @@ export const MIN_CONFIDENCE = 0.3;
 const MIN_WORDS = 15;
 /** Evidence lines kept per prediction. */
 const MAX_EVIDENCE = 6;
-/** A signal counts as evidence when it adds at least this much to the winning score. */
+/** A signal counts as evidence when it adds at least this much to the lead of the winning score over the runner-up. */
 const MIN_CONTRIBUTION = 0.1;
 
 /**
  * Classify a document into a Diátaxis category from its content alone: headings, question form,
  * lists, tables, code, sentence mood and vocabulary — never from labels in front matter (`category`,
  * `ms.topic`, `type` …), the file name or its folder. Deterministic and offline: a weighted sum of
- * named signals turned into probabilities, so every prediction comes with the signals that made it.
+ * named signals (a multinomial logistic regression, `signal-weights.ts`) turned into probabilities,
+ * so every prediction comes with the signals that made it.
  */
 export function classifyDocument(document: LintDocument | ParsedDocument): Classification {
   const parsed = 'parsed' in document ? document.parsed : document;
-  const questions = parsed.record.entries.map((entry) => entry.question);
-  const features = extractDocumentFeatures(parsed.tree, parsed.frontMatter.data, questions);
+  const features = readFeatures(parsed);
   const signals = readContentSignals(features);
 
   const raw = { ...CATEGORY_BIAS } as Record<Category, number>;
-  const contributions = new Map<Category, Array<{ amount: number; evidence: string }>>(CATEGORIES.map((category) => [category, []]));
   for (const signal of signals) {
     const weights = SIGNAL_WEIGHTS[signal.id];
-    for (const category of CATEGORIES) {
-      const weight = weights[category] ?? 0;
-      if (weight === 0) continue;
-      raw[category] += weight * signal.value;
-      contributions.get(category)!.push({ amount: weight * signal.value, evidence: signal.evidence });
-    }
+    for (const category of CATEGORIES) raw[category] += (weights[category] ?? 0) * signal.value;
   }
   const scores = softmax(raw);
-  const ranked = [...CATEGORIES].sort((a, b) => scores[b] - scores[a] || CATEGORIES.indexOf(a) - CATEGORIES.indexOf(b));
-  const top = ranked[0]!;
+  const [top, runnerUp] = [...CATEGORIES].sort((a, b) => scores[b] - scores[a] || CATEGORIES.indexOf(a) - CATEGORIES.indexOf(b)) as [Category, Category];
   const confidence = round(scores[top]);
-  const evidence = contributions
-    .get(top)!
+  // Evidence: what this page shows that speaks more for the winner than for the runner-up.
+  const evidence = signals
+    .map((signal) => ({ amount: ((SIGNAL_WEIGHTS[signal.id][top] ?? 0) - (SIGNAL_WEIGHTS[signal.id][runnerUp] ?? 0)) * signal.value, evidence: signal.evidence }))
     .filter((contribution) => contribution.amount >= MIN_CONTRIBUTION)
     .sort((a, b) => b.amount - a.amount)
     .slice(0, MAX_EVIDENCE)
@@ -76,6 +70,16 @@ export function classifyDocument(document: LintDocument | ParsedDocument): Class
     evidence: clear ? evidence : [],
     scores: Object.fromEntries(CATEGORIES.map((category) => [category, round(scores[category])])) as Record<Category, number>,
   };
+}
+
+/** The named content signals of a document (what `classifyDocument` weighs; `scripts/fit-classifier.mjs` fits on them). */
+export function readDocumentSignals(document: LintDocument | ParsedDocument): ContentSignal[] {
+  return readContentSignals(readFeatures('parsed' in document ? document.parsed : document));
+}
+
+function readFeatures(parsed: ParsedDocument): DocumentFeatures {
+  const questions = parsed.record.entries.map((entry) => entry.question);
+  return extractDocumentFeatures(parsed.tree, parsed.frontMatter.data, questions);
 }
 
 /** The `qadocs classify` record of one file (SPEC §3.5). */

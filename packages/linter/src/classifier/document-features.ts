@@ -16,6 +16,8 @@ export interface SectionFeature {
   orderedItems: number;
   codeBlocks: number;
   tables: number;
+  /** Words of prose in the section. */
+  words: number;
 }
 
 /** One table: its header cells and size. */
@@ -43,15 +45,23 @@ export interface DocumentFeatures {
   /** Sentences of paragraphs only, and how many are imperative (list items excluded). */
   paragraphSentences: number;
   imperativeParagraphSentences: number;
-  /** Sentences that open with a purpose clause: "To enable logging, run …". */
-  purposeSentences: number;
   /** Sentences addressing the reader ("you", "your"). */
   secondPersonSentences: number;
   /** Sentences that define or describe: "X is a …", "X provides …", "X can be …". */
   descriptiveSentences: number;
   words: number;
-  /** Lower-cased prose (title, description, paragraphs, list items, headings) for phrase searches. */
+  /** Lower-cased prose (title, description, paragraphs, list items, headings) for phrase searches; link sections left out. */
   prose: string;
+  /** Lower-cased description and the paragraphs before the first `##` heading: where a page says what it is. */
+  lead: string;
+  /** The first sentence of the first paragraph of the page, lower-cased. */
+  openingSentence: string;
+  /** Paragraphs outside lists (prose blocks). */
+  paragraphs: number;
+  /** Sentences hedged with a modal: "can", "may", "might", "could", "would". */
+  modalSentences: number;
+  /** Short bold phrases in prose (interface labels such as **Save**, **Settings** > **Keys**). */
+  boldLabels: number;
   /** Ordered lists: item counts, and how many items of each start with an instruction. */
   orderedLists: Array<{ items: number; imperativeItems: number }>;
   unorderedItems: number;
@@ -64,6 +74,10 @@ export interface DocumentFeatures {
   codeLines: number;
   /** Code blocks whose lines look like shell commands (`$ npm i`, `az …`, `kubectl …`). */
   shellBlocks: number;
+  /** Code blocks of configuration or data (YAML, JSON, TOML, XML, INI). */
+  configBlocks: number;
+  /** Unordered list items that read as instructions. */
+  imperativeBullets: number;
   /** Code blocks that look like declarations or signatures (`def f(`, `function f(`, `class X`). */
   signatureBlocks: number;
   inlineCode: number;
@@ -75,7 +89,9 @@ export interface DocumentFeatures {
   sections: SectionFeature[];
 }
 
-const PURPOSE_CLAUSE = /^(?:\*\*)?(?:to|in order to)\s+[a-z]+\b[^.;:!?]{0,120},\s/i;
+/** Sections that only point to other pages; what they say is about those pages, not this one. */
+const LINK_SECTION = /^(?:next steps?|related (?:content|articles|links|topics|resources|information|documentation)|related|see also|further reading|learn more|more information|additional resources|resources|references|what's next|what next)$/i;
+const MODAL = /\b(?:can|cannot|can't|may|might|could|would)\b/i;
 const SECOND_PERSON = /\b(?:you|your|you're|you'll|you've)\b/i;
 const DESCRIPTIVE = /^(?:the |an? |this |these |each |every |all |some |most )?[\w`*.\-/ ]{1,60}?\s(?:is|are|was|were|provides|provide|enables|enable|allows|allow|supports|support|offers|offer|includes|include|contains|contain|represents|represent|consists|describes|defines|refers|can be|may be|must be|should be|has|have)\b/i;
 const SHELL_LINE = /^\s*(?:\$ |> |PS> |sudo |npm |npx |pnpm |yarn |pip3? |python3? |az |kubectl |helm |docker |git |curl |wget |go |cargo |apt(?:-get)? |brew |choco |winget |dotnet |mvn |gradle |terraform |make |cd |mkdir |export |set |Set-|New-|Get-|Install-|Connect-|Invoke-|Add-|Remove-|Update-|juju |charmcraft |tox |uv |jupyterhub |kumactl |kubectl-gs |gcloud |aws )/;
@@ -93,11 +109,15 @@ export function extractDocumentFeatures(tree: Root, frontMatter: Record<string, 
     imperativeSentences: 0,
     paragraphSentences: 0,
     imperativeParagraphSentences: 0,
-    purposeSentences: 0,
     secondPersonSentences: 0,
     descriptiveSentences: 0,
     words: 0,
     prose: '',
+    lead: '',
+    openingSentence: '',
+    paragraphs: 0,
+    modalSentences: 0,
+    boldLabels: 0,
     orderedLists: [],
     unorderedItems: 0,
     definitionItems: 0,
@@ -106,6 +126,8 @@ export function extractDocumentFeatures(tree: Root, frontMatter: Record<string, 
     codeBlocks: 0,
     codeLines: 0,
     shellBlocks: 0,
+    configBlocks: 0,
+    imperativeBullets: 0,
     signatureBlocks: 0,
     inlineCode: 0,
     codeHeadings: 0,
@@ -113,9 +135,13 @@ export function extractDocumentFeatures(tree: Root, frontMatter: Record<string, 
     images: 0,
     sections: [],
   };
-  let section: SectionFeature = { heading: '', sentences: 0, imperativeSentences: 0, orderedItems: 0, codeBlocks: 0, tables: 0 };
+  let section: SectionFeature = { heading: '', sentences: 0, imperativeSentences: 0, orderedItems: 0, codeBlocks: 0, tables: 0, words: 0 };
   features.sections.push(section);
   const proseParts: string[] = [features.title, features.description];
+  const leadParts: string[] = [features.description];
+  /** Before the first `##`: the lead. Inside a link section: nothing is read but the heading. */
+  let inLead = true;
+  let inLinkSection = false;
 
   const countSentences = (text: string, inParagraph: boolean) => {
     for (const sentence of splitSentences(text)) {
@@ -126,9 +152,9 @@ export function extractDocumentFeatures(tree: Root, frontMatter: Record<string, 
         features.imperativeSentences++;
         section.imperativeSentences++;
       }
-      if (PURPOSE_CLAUSE.test(sentence)) features.purposeSentences++;
       const secondPerson = SECOND_PERSON.test(sentence);
       if (secondPerson) features.secondPersonSentences++;
+      if (MODAL.test(sentence)) features.modalSentences++;
       if (!imperative && !secondPerson && DESCRIPTIVE.test(sentence)) features.descriptiveSentences++;
       if (inParagraph) {
         features.paragraphSentences++;
@@ -142,8 +168,10 @@ export function extractDocumentFeatures(tree: Root, frontMatter: Record<string, 
       case 'heading': {
         const text = nodeText(node);
         features.headings.push({ depth: node.depth, text });
+        if (node.depth >= 2) inLead = false;
         if (node.depth <= 2 && !inListItem) {
-          section = { heading: text, sentences: 0, imperativeSentences: 0, orderedItems: 0, codeBlocks: 0, tables: 0 };
+          inLinkSection = LINK_SECTION.test(text.replace(/[`*_]|\{#[^}]*\}/g, '').trim());
+          section = { heading: text, sentences: 0, imperativeSentences: 0, orderedItems: 0, codeBlocks: 0, tables: 0, words: 0 };
           features.sections.push(section);
         }
         if (isCodeHeading(node)) features.codeHeadings++;
@@ -154,14 +182,21 @@ export function extractDocumentFeatures(tree: Root, frontMatter: Record<string, 
       case 'paragraph': {
         const text = nodeText(node);
         if (isTemplateDirective(text)) return;
+        if (inLinkSection) return;
+        if (inLead && !inListItem) leadParts.push(text);
+        if (features.paragraphs === 0 && !inListItem) features.openingSentence = (splitSentences(text)[0] ?? '').toLowerCase().replace(/[’‘]/g, "'");
+        if (!inListItem) features.paragraphs++;
+        features.boldLabels += countBoldLabels(node);
         proseParts.push(text);
         features.words += wordCount(text);
+        section.words += wordCount(text);
         features.inlineCode += countInlineCode(node);
         countLinks(node);
         if (!inListItem) countSentences(text, true);
         return;
       }
       case 'list': {
+        if (inLinkSection) return;
         let imperativeItems = 0;
         for (const item of node.children) {
           const first = item.children[0];
@@ -172,6 +207,7 @@ export function extractDocumentFeatures(tree: Root, frontMatter: Record<string, 
           if (text !== '') countSentences(text, false);
         }
         features.imperativeItems += imperativeItems;
+        if (!node.ordered) features.imperativeBullets += imperativeItems;
         if (node.ordered) {
           features.orderedLists.push({ items: node.children.length, imperativeItems });
           section.orderedItems += node.children.length;
@@ -181,17 +217,20 @@ export function extractDocumentFeatures(tree: Root, frontMatter: Record<string, 
         return;
       }
       case 'table': {
+        if (inLinkSection) return;
         features.tables.push(readTable(node));
         section.tables++;
         return;
       }
       case 'code': {
+        if (inLinkSection) return;
         features.codeBlocks++;
         section.codeBlocks++;
         const lines = node.value.split('\n');
         features.codeLines += lines.length;
         if (lines.some((line) => SHELL_LINE.test(line)) || /^(?:bash|sh|shell|console|shell-session|azurecli|azurecli-interactive|azurepowershell|powershell|pwsh|cmd|bat|zsh|terminal)$/i.test(node.lang ?? '')) features.shellBlocks++;
         if (lines.some((line) => SIGNATURE_LINE.test(line))) features.signatureBlocks++;
+        if (/^(?:ya?ml|json|jsonc|json5|toml|xml|ini|properties|hcl|conf|config|env|dotenv|csv)$/i.test(node.lang ?? '')) features.configBlocks++;
         return;
       }
       case 'html': {
@@ -218,6 +257,7 @@ export function extractDocumentFeatures(tree: Root, frontMatter: Record<string, 
     else if (h1.toLowerCase() !== features.title.toLowerCase()) features.alternateTitle = h1;
   }
   features.prose = proseParts.join('\n').toLowerCase().replace(/[’‘]/g, "'");
+  features.lead = leadParts.join('\n').toLowerCase().replace(/[’‘]/g, "'");
   return features;
 
   function countLinks(node: Nodes) {
@@ -239,6 +279,15 @@ function wordCount(text: string): number {
 /** Template syntax standing alone (`{% tab %}`, `{{< relref >}}`, `:::image …:::`, `[!INCLUDE …]`) is not prose. */
 function isTemplateDirective(text: string): boolean {
   return /^(?:\{%.*%\}|\{\{.*\}\}|:::.*|\[!(?:INCLUDE|div)[^\]]*\].*|\(\S+\)=)$/is.test(text.trim());
+}
+
+/** Bold runs of at most four words inside prose: how pages name buttons, menus and fields. */
+function countBoldLabels(node: Nodes): number {
+  if (node.type === 'strong') return nodeText(node).trim().split(/\s+/).length <= 4 ? 1 : 0;
+  if (!('children' in node)) return 0;
+  let count = 0;
+  for (const child of node.children as Nodes[]) count += countBoldLabels(child);
+  return count;
 }
 
 function countInlineCode(node: Nodes): number {

@@ -1,0 +1,65 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { once } from 'node:events';
+import { formatGithub, formatResults, toEslintJson } from '@qadocs/linter';
+import type { LintResult } from '@qadocs/schema';
+
+export interface ReportWriter {
+  add(result: LintResult): void;
+  /** Write what is left (the whole report, for formats that need every result) and flush. */
+  finish(): Promise<void>;
+}
+
+/**
+ * Formats that read file by file (json, github) are written as results arrive, so a 10,000-document
+ * run never holds every diagnostic in memory; stylish (a summary at the end) and SARIF (one document)
+ * collect the run first. The bytes are those the linter's formatters produce for the whole array.
+ */
+export async function createReportWriter(format: string, destination: { file: string | null; stdout: NodeJS.WritableStream }, options: { color: boolean; cwd: string }): Promise<ReportWriter> {
+  let stream: NodeJS.WritableStream = destination.stdout;
+  let fileStream: ReturnType<typeof createWriteStream> | null = null;
+  if (destination.file) {
+    await mkdir(path.dirname(destination.file), { recursive: true });
+    fileStream = createWriteStream(destination.file);
+    stream = fileStream;
+  }
+  const close = async () => {
+    if (!fileStream) return;
+    fileStream.end();
+    await once(fileStream, 'close');
+  };
+  if (format === 'json') {
+    let first = true;
+    return {
+      add(result) {
+        stream.write(`${first ? '[' : ','}${JSON.stringify(toEslintJson([result])[0])}`);
+        first = false;
+      },
+      async finish() {
+        stream.write(first ? '[]\n' : ']\n');
+        await close();
+      },
+    };
+  }
+  if (format === 'github') {
+    return {
+      add(result) {
+        const text = formatGithub([result], { cwd: options.cwd });
+        if (text !== '') stream.write(text);
+      },
+      finish: close,
+    };
+  }
+  const results: LintResult[] = [];
+  return {
+    add(result) {
+      results.push(result);
+    },
+    async finish() {
+      const report = formatResults(format, results, options);
+      if (report !== '' || fileStream) stream.write(report === '' || report.endsWith('\n') ? report : `${report}\n`);
+      await close();
+    },
+  };
+}
