@@ -3,14 +3,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { qaDocumentJsonSchema, type Position } from '@qadocs/schema';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/index.js';
+import { markdownish } from '../../../test-support/markdownish.mjs';
 
-const fragments = [
-  '---\n', 'title: x\n', '---js\n', '# ', '## ', '### **', '**', '*', '_', '`', '```\n', '> ', '- ', '1. ', '   ', '\n', '\r\n', '\r',
-  '[^1]', '[^1]: ', '[^a b]', '¹(https://example.com/a)', '³', '【8†source】', '\uE200cite\uE202turn0search1\uE201', '[^1_1]',
-  'What is it?', 'How do I?', 'Question: ', 'Q: ', 'A: ', 'Source: Conversation with Copilot, 10/10/2024', '## Further reading\n',
-  '[link](https://example.com)', '<https://example.com>', '<!-- qadocs-disable -->', '<script>', '|a|b|\n|-|-|\n', '\uFEFF', '\0', '\u202E', 'text ', '\t',
-];
-const markdownish = fc.array(fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 8 })), { maxLength: 60 }).map((parts) => parts.join(''));
+const markdownishText = markdownish(fc);
 
 function positionsOf(value: unknown, found: Position[] = []): Position[] {
   if (Array.isArray(value)) for (const item of value) positionsOf(item, found);
@@ -27,7 +22,7 @@ describe('parse never throws, whatever the input', () => {
 
   it('returns a schema-valid record whose positions all lie inside the source', () => {
     fc.assert(
-      fc.property(markdownish, (text) => {
+      fc.property(markdownishText, (text) => {
         const parsed = parseDocument(text, { path: 'property.md' });
         expect(validate(parsed.record), JSON.stringify(validate.errors)).toBe(true);
         const lines = text.split(/\r\n|\r|\n/).length;

@@ -1,0 +1,4 @@
+import type fc from 'fast-check';
+
+export declare const MARKDOWNISH_FRAGMENTS: readonly string[];
+export declare function markdownish(check: typeof fc): fc.Arbitrary<string>;
