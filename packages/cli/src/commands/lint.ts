@@ -65,25 +65,30 @@ async function lintFiles(paths: string[], flags: LintFlags, io: CliIo, onResult:
   const citedUrls = new Map<string, string[]>();
   const fix = Boolean(flags.fix || flags.fixDryRun);
   const outcomes = processDocuments(context, io, { fix, record: Boolean(flags.checkLinks) }, { cache, onProgress: progress.update });
-  for await (const outcome of outcomes) {
-    if (outcome.fixRefused) io.stderr.write(`${path.relative(io.cwd, outcome.filePath)}: ${outcome.fixRefused}\n`);
-    if (outcome.fixedSource !== undefined) {
-      if (flags.fixDryRun) {
-        const original = await readFile(outcome.filePath, 'utf8');
-        const name = path.relative(io.cwd, outcome.filePath);
-        const { createTwoFilesPatch } = await import('diff');
-        io.stdout.write(createTwoFilesPatch(`a/${name}`, `b/${name}`, original, outcome.fixedSource));
-        outcome.result.output = outcome.fixedSource;
-      } else {
-        await writeFileAtomic(outcome.filePath, outcome.fixedSource);
+  try {
+    for await (const outcome of outcomes) {
+      if (outcome.fixRefused) io.stderr.write(`${path.relative(io.cwd, outcome.filePath)}: ${outcome.fixRefused}\n`);
+      if (outcome.fixedSource !== undefined) {
+        if (flags.fixDryRun) {
+          const original = await readFile(outcome.filePath, 'utf8');
+          const name = path.relative(io.cwd, outcome.filePath);
+          const { createTwoFilesPatch } = await import('diff');
+          io.stdout.write(createTwoFilesPatch(`a/${name}`, `b/${name}`, original, outcome.fixedSource));
+          outcome.result.output = outcome.fixedSource;
+        } else {
+          await writeFileAtomic(outcome.filePath, outcome.fixedSource);
+        }
       }
+      if (outcome.record) citedUrls.set(outcome.filePath, outcome.record.citations.flatMap((citation) => (citation.url ? [citation.url] : [])));
+      if (flags.checkLinks) held.push(outcome.result);
+      else onResult(outcome.result);
     }
-    if (outcome.record) citedUrls.set(outcome.filePath, outcome.record.citations.flatMap((citation) => (citation.url ? [citation.url] : [])));
-    if (flags.checkLinks) held.push(outcome.result);
-    else onResult(outcome.result);
+  } catch (error) {
+    await cache?.discard();
+    throw error;
   }
   progress.stop();
-  await cache?.save(context.files);
+  await cache?.save();
   if (flags.checkLinks) {
     await addDeadLinks(held, citedUrls, context, flags, io);
     held.forEach(onResult);

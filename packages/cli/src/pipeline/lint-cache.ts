@@ -1,17 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { once } from 'node:events';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import type { Diagnostic } from '@qadocs/schema';
 import { createLintResult, ruleDocsUrl } from '@qadocs/linter';
 import type { DocumentOutcome } from './document-task.js';
 
-/**
- * A diagnostic as the cache stores it: a flat array, with the rule id as an index into the file's
- * rule table and the url left out (it follows from the rule id). A 10,000-document warm run reads
- * hundreds of thousands of these, so their size is most of the warm run's time.
- */
+/** A diagnostic as stored: a flat tuple; the url follows from the rule id and is left out. */
 type StoredDiagnostic = [
-  rule: number,
+  ruleId: string,
   severity: 1 | 2,
   reason: string,
   start: [line: number, column: number, offset: number],
@@ -19,122 +18,161 @@ type StoredDiagnostic = [
   extra?: { fix?: number; messageId?: string; parseFailure?: true },
 ];
 
-/** One file's diagnostics; a fix shared by several diagnostics (a merged renumbering) is stored once. */
+/** One line of the cache: a file's diagnostics; a fix shared by several diagnostics is stored once. */
 interface StoredEntry {
+  file: string;
   hash: string;
   messages: StoredDiagnostic[];
   fixes?: Array<NonNullable<Diagnostic['fix']>>;
 }
 
-interface CacheFile {
-  format: 2;
-  key: string;
-  rules: string[];
-  entries: Record<string, StoredEntry>;
-}
+const FORMAT = 3;
 
 /**
- * `--cache`: diagnostics per file, keyed by the file's content hash, under one key made of the qadocs
- * version and the resolved config. Any mismatch or corruption means an empty cache, never a wrong answer.
+ * `--cache`: diagnostics per file, keyed by content hash, under one key made of the qadocs version and
+ * the resolved config. The file is NDJSON sorted by path, and a run visits files in path order, so the
+ * cache is read and the next one written as streams, side by side: memory stays flat however many
+ * files there are, and only a hit's own line is ever parsed. Any mismatch or damage is a miss.
  */
 export class LintCache {
-  #entries = new Map<string, { hash: string; decoded: Diagnostic[] } | { hash: string; stored: StoredEntry }>();
-  #rules: string[] = [];
-  #dirty = false;
+  readonly #file: string;
+  readonly #cwd: string;
+  #lines: AsyncIterator<string> | null = null;
+  #current: { file: string; line: string } | null = null;
+  #lookups: Promise<unknown> = Promise.resolve();
+  /** Hits waiting to be copied into the next cache, by file. */
+  readonly #hits = new Map<string, string>();
+  #next: WriteStream | null = null;
+  readonly #nextFile: string;
 
-  private constructor(
-    readonly file: string,
-    readonly key: string,
-    private readonly cwd: string,
-  ) {}
+  private constructor(file: string, key: string, cwd: string) {
+    this.#file = file;
+    this.#cwd = cwd;
+    this.#nextFile = `${file}.${process.pid}.tmp`;
+  }
 
-  /** Open the cache file in `location` for this version and config. */
+  /** Open the cache in `location` for this version and config, and start the next one beside it. */
   static async open(location: string, cwd: string, keyParts: readonly string[]): Promise<LintCache> {
     const key = createHash('sha256').update(keyParts.join('\0')).digest('hex');
-    const cache = new LintCache(path.join(location, 'lint-cache.json'), key, cwd);
+    const cache = new LintCache(path.join(location, 'lint-cache.ndjson'), key, cwd);
+    await mkdir(location, { recursive: true });
+    cache.#next = createWriteStream(cache.#nextFile);
+    cache.#next.write(`${JSON.stringify({ format: FORMAT, key })}\n`);
     try {
-      const data = JSON.parse(await readFile(cache.file, 'utf8')) as CacheFile;
-      if (data.format === 2 && data.key === key && Array.isArray(data.rules) && typeof data.entries === 'object' && data.entries !== null) {
-        cache.#rules = data.rules;
-        for (const [file, entry] of Object.entries(data.entries)) {
-          if (typeof entry?.hash === 'string' && Array.isArray(entry.messages)) cache.#entries.set(file, { hash: entry.hash, stored: entry });
-        }
-      }
+      const stream = createReadStream(cache.#file, 'utf8');
+      await once(stream, 'open');
+      const lines = createInterface({ input: stream, crlfDelay: Infinity })[Symbol.asyncIterator]();
+      const header = await lines.next();
+      const parsed = header.done ? null : (JSON.parse(header.value) as { format?: unknown; key?: unknown });
+      if (parsed?.format === FORMAT && parsed.key === key) cache.#lines = lines;
+      else stream.destroy();
     } catch {
-      // Missing or corrupt: start empty; the next save replaces it.
+      // Missing or unreadable: every file is a miss; the next cache replaces it.
     }
     return cache;
   }
 
-  get(filePath: string, hash: string): DocumentOutcome | null {
-    const entry = this.#entries.get(this.#relative(filePath));
-    if (!entry || entry.hash !== hash) return null;
-    try {
-      const messages = 'decoded' in entry ? entry.decoded : this.#decodeEntry(entry.stored);
-      return { filePath, hash, result: createLintResult(filePath, messages) };
-    } catch {
-      // A damaged entry is a miss: the file is linted again.
-      return null;
+  /**
+   * The cached outcome of a file, or null. Calls must come in path order (the hash may still be on its
+   * way: the call only reserves the file's turn), so the cache is read in one pass.
+   */
+  lookup(filePath: string, hash: Promise<string | null>): Promise<DocumentOutcome | null> {
+    const file = this.#relative(filePath);
+    const result = this.#lookups.then(async () => {
+      const line = await this.#advanceTo(file);
+      const contentHash = await hash;
+      if (line === null || contentHash === null) return null;
+      try {
+        const entry = JSON.parse(line) as StoredEntry;
+        if (entry.file !== file || entry.hash !== contentHash) return null;
+        const outcome: DocumentOutcome = { filePath, hash: contentHash, result: createLintResult(filePath, decodeEntry(entry)) };
+        this.#hits.set(file, line);
+        return outcome;
+      } catch {
+        return null;
+      }
+    });
+    this.#lookups = result;
+    return result;
+  }
+
+  /** Add a file's outcome to the next cache; call in path order, once per file of the run. */
+  record(outcome: DocumentOutcome): void {
+    const file = this.#relative(outcome.filePath);
+    const hit = this.#hits.get(file);
+    this.#hits.delete(file);
+    // A fixed file changed on disk, and a timed-out one was never checked: neither is remembered.
+    if (outcome.fixedSource !== undefined || outcome.result.messages.some((message) => message.parseFailure && message.ruleId === 'input/timeout')) return;
+    this.#next?.write(`${hit ?? JSON.stringify(encodeEntry(file, outcome.hash, outcome.result.messages))}\n`);
+  }
+
+  /** Replace the cache with the one this run wrote (atomically). */
+  async save(): Promise<void> {
+    const next = this.#next;
+    if (!next) return;
+    this.#next = null;
+    next.end();
+    await once(next, 'close');
+    await rename(this.#nextFile, this.#file);
+  }
+
+  /** Drop the cache this run was writing (the run failed): the previous one stays. */
+  async discard(): Promise<void> {
+    this.#next?.destroy();
+    this.#next = null;
+    await rm(this.#nextFile, { force: true });
+  }
+
+  async #advanceTo(file: string): Promise<string | null> {
+    while (this.#lines) {
+      if (this.#current) {
+        if (this.#current.file === file) return this.#current.line;
+        if (this.#current.file > file) return null;
+      }
+      const next = await this.#lines.next();
+      if (next.done) {
+        this.#lines = null;
+        this.#current = null;
+        return null;
+      }
+      // The path is the first field of each line: read it without parsing the whole line.
+      const match = /^\{"file":("(?:[^"\\]|\\.)*")/.exec(next.value);
+      this.#current = match ? { file: JSON.parse(match[1]!) as string, line: next.value } : null;
     }
+    return null;
   }
 
-  set(outcome: DocumentOutcome): void {
-    // A fixed file changes on disk, so what was linted is not what is there any more.
-    if (outcome.fixedSource !== undefined) return;
-    this.#entries.set(this.#relative(outcome.filePath), { hash: outcome.hash, decoded: outcome.result.messages });
-    this.#dirty = true;
+  #relative(filePath: string): string {
+    return path.relative(this.#cwd, filePath).split(path.sep).join('/');
   }
+}
 
-  /** Keep only the files of this run, and write atomically. */
-  async save(files: readonly string[]): Promise<void> {
-    const keep = new Set(files.map((file) => this.#relative(file)));
-    for (const file of this.#entries.keys()) {
-      if (keep.has(file)) continue;
-      this.#entries.delete(file);
-      this.#dirty = true;
+function encodeEntry(file: string, hash: string, diagnostics: readonly Diagnostic[]): StoredEntry {
+  const fixes: Array<NonNullable<Diagnostic['fix']>> = [];
+  const fixIndex = new Map<string, number>();
+  const messages = diagnostics.map((diagnostic): StoredDiagnostic => {
+    const { start, end } = diagnostic.place;
+    const extra: NonNullable<StoredDiagnostic[5]> = {};
+    if (diagnostic.fix) {
+      const key = `${diagnostic.fix.range[0]}:${diagnostic.fix.range[1]}:${diagnostic.fix.text}`;
+      let index = fixIndex.get(key);
+      if (index === undefined) fixIndex.set(key, (index = fixes.push(diagnostic.fix) - 1));
+      extra.fix = index;
     }
-    if (!this.#dirty) return;
-    const rules: string[] = [];
-    const ruleIndex = new Map<string, number>();
-    const encodeEntry = (hash: string, diagnostics: Diagnostic[]): StoredEntry => {
-      const fixes: Array<NonNullable<Diagnostic['fix']>> = [];
-      const fixIndex = new Map<string, number>();
-      const messages = diagnostics.map((diagnostic): StoredDiagnostic => {
-        let index = ruleIndex.get(diagnostic.ruleId);
-        if (index === undefined) ruleIndex.set(diagnostic.ruleId, (index = rules.push(diagnostic.ruleId) - 1));
-        const { start, end } = diagnostic.place;
-        const extra: NonNullable<StoredDiagnostic[5]> = {};
-        if (diagnostic.fix) {
-          const key = `${diagnostic.fix.range[0]}:${diagnostic.fix.range[1]}:${diagnostic.fix.text}`;
-          let fix = fixIndex.get(key);
-          if (fix === undefined) fixIndex.set(key, (fix = fixes.push(diagnostic.fix) - 1));
-          extra.fix = fix;
-        }
-        if (diagnostic.messageId) extra.messageId = diagnostic.messageId;
-        if (diagnostic.parseFailure) extra.parseFailure = true;
-        const stored: StoredDiagnostic = [index, diagnostic.severity, diagnostic.reason, [start.line, start.column, start.offset], [end.line, end.column, end.offset]];
-        if (Object.keys(extra).length > 0) stored.push(extra);
-        return stored;
-      });
-      return fixes.length > 0 ? { hash, messages, fixes } : { hash, messages };
-    };
-    const entries: CacheFile['entries'] = {};
-    for (const [file, entry] of [...this.#entries].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      entries[file] = encodeEntry(entry.hash, 'decoded' in entry ? entry.decoded : this.#decodeEntry(entry.stored));
-    }
-    await mkdir(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify({ format: 2, key: this.key, rules, entries } satisfies CacheFile));
-    await rename(temporary, this.file);
-  }
+    if (diagnostic.messageId) extra.messageId = diagnostic.messageId;
+    if (diagnostic.parseFailure) extra.parseFailure = true;
+    const stored: StoredDiagnostic = [diagnostic.ruleId, diagnostic.severity, diagnostic.reason, [start.line, start.column, start.offset], [end.line, end.column, end.offset]];
+    if (Object.keys(extra).length > 0) stored.push(extra);
+    return stored;
+  });
+  return fixes.length > 0 ? { file, hash, messages, fixes } : { file, hash, messages };
+}
 
-  #decodeEntry(entry: StoredEntry): Diagnostic[] {
-    return entry.messages.map((stored) => this.#decode(stored, entry.fixes ?? []));
-  }
-
-  #decode([rule, severity, reason, start, end, extra]: StoredDiagnostic, fixes: ReadonlyArray<NonNullable<Diagnostic['fix']>>): Diagnostic {
-    const ruleId = this.#rules[rule];
-    if (ruleId === undefined || (severity !== 1 && severity !== 2) || (extra?.fix !== undefined && !fixes[extra.fix])) throw new Error('Unexpected cache entry');
+function decodeEntry(entry: StoredEntry): Diagnostic[] {
+  return entry.messages.map(([ruleId, severity, reason, start, end, extra]) => {
+    if (typeof ruleId !== 'string' || (severity !== 1 && severity !== 2)) throw new Error('Unexpected cache entry');
+    const fix = extra?.fix !== undefined ? entry.fixes?.[extra.fix] : undefined;
+    if (extra?.fix !== undefined && !fix) throw new Error('Unexpected cache entry');
     const place = { start: { line: start[0], column: start[1], offset: start[2] }, end: { line: end[0], column: end[1], offset: end[2] } };
     return {
       ruleId,
@@ -151,11 +189,7 @@ export class LintCache {
       endColumn: place.end.column,
       place,
       url: ruleDocsUrl(ruleId),
-      ...(extra?.fix !== undefined ? { fix: fixes[extra.fix]! } : {}),
+      ...(fix ? { fix } : {}),
     };
-  }
-
-  #relative(filePath: string): string {
-    return path.relative(this.cwd, filePath).split(path.sep).join('/');
-  }
+  });
 }

@@ -60,6 +60,7 @@ export async function* runDocuments(options: RunDocumentsOptions): AsyncGenerato
     fill();
     while (window.length > 0) {
       const outcome = await window.shift()!;
+      options.cache?.record(outcome);
       fill();
       options.onProgress?.(++done, files.length);
       yield outcome;
@@ -155,18 +156,18 @@ async function processOne(filePath: string, execute: Execute, options: RunDocume
   const inMemory = options.contents?.get(filePath);
   if (inMemory) task.bytes = inMemory;
   if (options.cache) {
-    try {
-      task.bytes ??= new Uint8Array(await readFile(filePath));
-    } catch (error) {
-      return failedOutcome(filePath, options, { ...FILE_FAILURE, reason: `Unexpected unreadable file: ${(error as Error).message}` });
-    }
-    const hash = `sha256-${createHash('sha256').update(task.bytes).digest('hex')}`;
-    const cached = options.cache.get(filePath, hash);
+    const read = (inMemory ? Promise.resolve(inMemory) : readFile(filePath).then((buffer) => new Uint8Array(buffer))).then(
+      (bytes) => ({ bytes, hash: `sha256-${createHash('sha256').update(bytes).digest('hex')}` }),
+      (error: Error) => error,
+    );
+    // Asked now, before any await, so the cache sees the files in path order.
+    const cached = await options.cache.lookup(filePath, read.then((result) => (result instanceof Error ? null : result.hash)));
+    const result = await read;
+    if (result instanceof Error) return failedOutcome(filePath, options, { ...FILE_FAILURE, reason: `Unexpected unreadable file: ${result.message}` });
+    task.bytes = result.bytes;
     if (cached && !(options.setup.fix && cached.result.messages.some((message) => message.fix))) return cached;
   }
-  const outcome = await execute(task);
-  if (!outcome.result.messages.some((message) => message.parseFailure && message.ruleId === 'input/timeout')) options.cache?.set(outcome);
-  return outcome;
+  return execute(task);
 }
 
 /** A file the pipeline could not process at all; reported under `input/encoding`, the rule for unreadable input. */
