@@ -40,15 +40,19 @@ export async function exportCommand(paths: string[], flags: ExportFlags, io: Cli
   const writer = lintGate ? null : await createExportWriter({ outDir, formats, ndjson: Boolean(flags.ndjson) });
   const spool = lintGate ? await ExportSpool.create(outDir) : null;
   const progress = createProgress(io.stderr as NodeJS.WriteStream, flags.progress !== false);
-  const results: LintResult[] = [];
+  // Only what will be printed is kept: errors (build prints errors; `qadocs lint` is where warnings are
+  // read), so a 10,000-document build does not hold every diagnostic.
+  const shown: LintResult[] = [];
   let errors = 0;
+  let warnings = 0;
   try {
     const outcomes = processDocuments(context, io, { record: true, html: formats.includes('html') }, { onProgress: progress.update });
     for await (const outcome of outcomes) {
       // `export` does not lint: it reports only the files it could not read.
       const result = lintGate ? outcome.result : createLintResult(outcome.filePath, outcome.result.messages.filter((message) => message.parseFailure));
-      results.push(result);
       errors += result.errorCount;
+      warnings += result.warningCount;
+      if (result.errorCount > 0) shown.push(createLintResult(result.filePath, result.messages.filter((message) => message.severity === 2)));
       if (!outcome.record) continue;
       const document: ExportedDocument = { record: outcome.record, json: outcome.recordJson, ...(outcome.html !== undefined ? { html: outcome.html } : {}) };
       await (spool ?? writer)!.add(document);
@@ -59,8 +63,8 @@ export async function exportCommand(paths: string[], flags: ExportFlags, io: Cli
   } finally {
     progress.stop();
   }
-  const shown = results.filter((result) => result.messages.length > 0);
   if (shown.length > 0) io.stderr.write(formatResults('stylish', shown, { color: flags.color ?? Boolean(io.stderr.isTTY), cwd: io.cwd }));
+  if (warnings > 0) io.stderr.write(`qadocs: ${warnings} lint warning${warnings === 1 ? '' : 's'} (\`qadocs lint\` lists them)\n`);
   if (spool && errors > 0) {
     await spool.discard();
     io.stderr.write(`qadocs build: ${errors} lint error${errors === 1 ? '' : 's'}: nothing exported (${shownOut} is unchanged)\n`);
