@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { createExportWriter, type ExportedDocument, type ExportFormat } from '@qadocs/exporter';
+import { createExportWriter, type ExportFormat } from '@qadocs/exporter';
 import { createLintResult, formatResults } from '@qadocs/linter';
-import type { LintResult } from '@qadocs/schema';
+import type { LintResult, QaDocument } from '@qadocs/schema';
 import type { CliIo } from '../cli-io.js';
 import { ExportSpool } from '../pipeline/export-spool.js';
 import { createProgress } from '../progress.js';
@@ -53,9 +53,9 @@ export async function exportCommand(paths: string[], flags: ExportFlags, io: Cli
       errors += result.errorCount;
       warnings += result.warningCount;
       if (result.errorCount > 0) shown.push(createLintResult(result.filePath, result.messages.filter((message) => message.severity === 2)));
-      if (!outcome.record) continue;
-      const document: ExportedDocument = { record: outcome.record, json: outcome.recordJson, ...(outcome.html !== undefined ? { html: outcome.html } : {}) };
-      await (spool ?? writer)!.add(document);
+      if (outcome.recordJson === undefined) continue;
+      if (spool) await spool.add({ json: outcome.recordJson, html: outcome.html });
+      else await writer!.add({ record: JSON.parse(outcome.recordJson) as QaDocument, json: outcome.recordJson, ...(outcome.html !== undefined ? { html: outcome.html } : {}) });
     }
   } catch (error) {
     await spool?.discard();

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lintSource, REPORT_FORMATS } from '@qadocs/linter';
-import type { LintResult } from '@qadocs/schema';
+import type { LintResult, QaDocument } from '@qadocs/schema';
 import type { CliIo } from '../cli-io.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
 import { LintCache } from '../pipeline/lint-cache.js';
@@ -79,7 +79,10 @@ async function lintFiles(paths: string[], flags: LintFlags, io: CliIo, onResult:
           await writeFileAtomic(outcome.filePath, outcome.fixedSource);
         }
       }
-      if (outcome.record) citedUrls.set(outcome.filePath, outcome.record.citations.flatMap((citation) => (citation.url ? [citation.url] : [])));
+      if (outcome.recordJson !== undefined) {
+        const { citations } = JSON.parse(outcome.recordJson) as QaDocument;
+        citedUrls.set(outcome.filePath, citations.flatMap((citation) => (citation.url ? [citation.url] : [])));
+      }
       if (flags.checkLinks) held.push(outcome.result);
       else onResult(outcome.result);
     }

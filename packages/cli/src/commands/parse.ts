@@ -16,7 +16,7 @@ export async function parseCommand(paths: string[], flags: CommonFlags, io: CliI
       if (!message.parseFailure && !message.ruleId.startsWith('frontmatter/') && !message.ruleId.startsWith('input/')) continue;
       io.stderr.write(`${name}:${message.line}:${message.column}: ${message.severity === 2 ? 'error' : 'warning'} ${message.reason} (${message.ruleId})\n`);
     }
-    if (outcome.record) records.push(outcome.record);
+    if (outcome.recordJson !== undefined) records.push(JSON.parse(outcome.recordJson) as QaDocument);
     else fatal++;
   }
   io.stdout.write(`${JSON.stringify(records, null, 2)}\n`);

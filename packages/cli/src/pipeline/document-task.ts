@@ -1,5 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
-import type { LintResult, QaDocument } from '@qadocs/schema';
+import type { LintResult } from '@qadocs/schema';
 
 /** What the command needs from each document; the worker does only that, from one parse. */
 export interface PipelineSetup {
@@ -8,7 +8,7 @@ export interface PipelineSetup {
   /** The content root: record paths and default ids are relative to it. */
   root: string;
   fix: boolean;
-  /** Return the record (parse, export, build). */
+  /** Return the serialized record (parse, export, build, --check-links). */
   record: boolean;
   /** Render the HTML page (export, build with the html format). */
   html: boolean;
@@ -31,7 +31,10 @@ export interface DocumentOutcome {
   /** The fixed text when `fix` changed it and it re-parses. */
   fixedSource?: string;
   fixRefused?: string;
-  record?: QaDocument;
+  /**
+   * The record as the exporter serializes it. Sent as a string, not an object: a string crosses from
+   * the worker without a structured clone of every position, and export writes exactly these bytes.
+   */
   recordJson?: string;
   html?: string;
   classification?: { declared: string | null; predicted: string | null; confidence: number; evidence: string[] };

@@ -3,6 +3,7 @@ import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ExportedDocument } from '@qadocs/exporter';
+import type { QaDocument } from '@qadocs/schema';
 
 /**
  * `qadocs build` learns whether lint passed only after the last document, but each document is parsed
@@ -22,7 +23,8 @@ export class ExportSpool {
     return new ExportSpool(file, await open(file, 'w'));
   }
 
-  async add(document: ExportedDocument): Promise<void> {
+  /** Keep one document: its serialized record and its page (the record object is rebuilt on replay). */
+  async add(document: { json: string; html?: string | undefined }): Promise<void> {
     await this.handle.write(`${JSON.stringify(document)}\n`);
   }
 
@@ -30,7 +32,11 @@ export class ExportSpool {
   async *documents(): AsyncGenerator<ExportedDocument> {
     await this.handle.sync();
     const lines = createInterface({ input: createReadStream(this.file, 'utf8'), crlfDelay: Infinity });
-    for await (const line of lines) if (line !== '') yield JSON.parse(line) as ExportedDocument;
+    for await (const line of lines) {
+      if (line === '') continue;
+      const { json, html } = JSON.parse(line) as { json: string; html?: string };
+      yield { record: JSON.parse(json) as QaDocument, json, ...(html !== undefined ? { html } : {}) };
+    }
   }
 
   async discard(): Promise<void> {

@@ -26,7 +26,6 @@ export async function createDocumentProcessor(setup: PipelineSetup, loaded?: Res
       }
     }
     if (exporter && !parsed.fatal) {
-      outcome.record = parsed.record;
       outcome.recordJson = exporter.serializeRecord(parsed.record);
       if (setup.html) outcome.html = exporter.renderDocumentPage(parsed, {});
     }
