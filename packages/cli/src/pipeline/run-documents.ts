@@ -40,8 +40,8 @@ export const IN_PROCESS_LIMITS = { files: 4, bytesPerFile: 12 * 1024 } as const;
 /**
  * Stream documents through a worker pool and yield their outcomes in the order of `files`.
  * A few tasks per thread are read ahead, so memory stays bounded whatever the corpus size; a task's
- * time limit starts when a worker takes it. A document that overruns
- * `timeoutMs` has its worker terminated and gets a fatal `input/timeout`; the run goes on.
+ * time limit starts when a worker takes it. A document that overruns `timeoutMs` has its worker
+ * terminated and gets a fatal `input/timeout`; the run goes on.
  */
 export async function* runDocuments(options: RunDocumentsOptions): AsyncGenerator<DocumentOutcome> {
   const { files } = options;
