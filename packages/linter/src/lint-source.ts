@@ -34,20 +34,21 @@ export interface FixTextResult extends FixResult {
  * Fix one file's text in passes with the same config as `lintSource`. Bytes are decoded first; a file
  * that cannot be decoded or parsed is returned unchanged with its diagnostics.
  */
-export function fixText(input: string | Uint8Array, options: LintSourceOptions): FixTextResult {
+export function fixText(input: string | Uint8Array, options: LintSourceOptions, linted?: ReturnType<typeof lintSource>): FixTextResult {
   const filePath = path.resolve(options.filePath);
-  let text: string;
-  if (typeof input === 'string') text = input;
-  else {
-    const first = lintSource(input, options);
-    if (first.parsed.fatal) {
-      return { output: first.parsed.source, changed: false, passes: 0, diagnostics: first.result.messages, parsed: first.parsed, refused: null, result: first.result };
-    }
-    text = first.parsed.source;
+  // `linted`: the caller's own `lintSource` of this very input, so the original is not parsed twice.
+  const first = linted ?? lintSource(input, options);
+  if (first.parsed.fatal) {
+    return { output: first.parsed.source, changed: false, passes: 0, diagnostics: first.result.messages, parsed: first.parsed, refused: null, result: first.result };
   }
-  const fixed = fixSource(text, (candidate) => {
-    const { parsed, result } = lintSource(candidate, options);
-    return { parsed, diagnostics: result.messages };
-  });
+  const fixed = fixSource(
+    first.parsed.source,
+    (candidate) => {
+      const { parsed, result } = lintSource(candidate, options);
+      return { parsed, diagnostics: result.messages };
+    },
+    undefined,
+    { parsed: first.parsed, diagnostics: first.result.messages },
+  );
   return { ...fixed, result: createLintResult(filePath, fixed.diagnostics, fixed.changed ? fixed.output : undefined) };
 }

@@ -17,7 +17,7 @@ export async function createDocumentProcessor(setup: PipelineSetup, loaded?: Res
     let { parsed, result } = lintSource(bytes, options);
     const outcome: DocumentOutcome = { filePath: task.filePath, hash: parsed.record.hash, result };
     if (setup.fix && result.messages.some((message) => message.fix)) {
-      const fixed = fixText(bytes, options);
+      const fixed = fixText(bytes, options, { parsed, result });
       if (fixed.refused) outcome.fixRefused = fixed.refused;
       if (fixed.changed) {
         outcome.fixedSource = fixed.output;

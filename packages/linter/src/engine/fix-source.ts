@@ -23,8 +23,9 @@ export const MAX_FIX_PASSES = 10;
  * Apply fixes in passes, re-parsing and re-linting after each (a fix may reveal or enable another),
  * until nothing is left to fix. The result is kept only if it parses at least as well as the input.
  */
-export function fixSource(source: string, lint: LintText, maxPasses = MAX_FIX_PASSES): FixResult {
-  const original = lint(source);
+export function fixSource(source: string, lint: LintText, maxPasses = MAX_FIX_PASSES, linted?: ReturnType<LintText>): FixResult {
+  // The caller has usually linted `source` already (that is how it knew there was something to fix).
+  const original = linted ?? lint(source);
   let current = original;
   let text = source;
   let passes = 0;
