@@ -41,19 +41,22 @@ export function benchCommands(corpus, workDir) {
     validate: () => (qadocsFindings(out(jsonName)) == null ? `no readable JSON report in ${out(jsonName)}` : null),
     outcome: () => findingsOutcome(qadocsFindings(out(jsonName))),
   });
+  const qadocsBuild = (id, label, extra) => ({
+    id,
+    label,
+    group: 'qadocs',
+    script: QADOCS_BIN,
+    args: ['build', corpus.dir, '--out', out(`${id}-out`), ...extra],
+    okExitCodes: LINTER_EXIT_CODES,
+    outputs: [out(`${id}-out`)],
+    validate: (run) => (buildOutcome(run) == null ? 'no "documents exported" / "nothing exported" line on stderr' : null),
+    outcome: (run) => buildOutcome(run),
+  });
   return [
     { id: 'qadocs-lint', label: 'qadocs lint (cold)', ...qadocsLint(corpus.dir, [], 'qadocs-lint.json') },
-    {
-      id: 'qadocs-build',
-      label: 'qadocs build (lint + JSON + HTML)',
-      group: 'qadocs',
-      script: QADOCS_BIN,
-      args: ['build', corpus.dir, '--out', out('build-out')],
-      okExitCodes: LINTER_EXIT_CODES,
-      outputs: [out('build-out')],
-      validate: (run) => (buildOutcome(run) == null ? 'no "documents exported" / "nothing exported" line on stderr' : null),
-      outcome: (run) => buildOutcome(run),
-    },
+    qadocsBuild('qadocs-build', 'qadocs build (lint + JSON + HTML)', []),
+    { id: 'qadocs-lint-low-memory', label: 'qadocs lint --low-memory (cold)', ...qadocsLint(corpus.dir, ['--low-memory'], 'qadocs-lint-low-memory.json') },
+    qadocsBuild('qadocs-build-low-memory', 'qadocs build --low-memory', ['--low-memory']),
     {
       id: 'qadocs-lint-warm',
       label: 'qadocs lint --cache (warm, nothing changed)',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { formatGithub, formatResults, toEslintJson } from '@qadocs/linter';
 import type { LintResult } from '@qadocs/schema';
+import { createBatchedWriter } from './files/batched-writer.js';
 
 export interface ReportWriter {
   add(result: LintResult): void;
@@ -30,25 +31,31 @@ export async function createReportWriter(format: string, destination: { file: st
     await once(fileStream, 'close');
   };
   if (format === 'json') {
+    const batched = createBatchedWriter(stream);
     let first = true;
     return {
       add(result) {
-        stream.write(`${first ? '[' : ','}${JSON.stringify(toEslintJson([result])[0])}`);
+        batched.write(`${first ? '[' : ','}${JSON.stringify(toEslintJson([result])[0])}`);
         first = false;
       },
       async finish() {
-        stream.write(first ? '[]\n' : ']\n');
+        batched.write(first ? '[]\n' : ']\n');
+        batched.flush();
         await close();
       },
     };
   }
   if (format === 'github') {
+    const batched = createBatchedWriter(stream);
     return {
       add(result) {
         const text = formatGithub([result], { cwd: options.cwd });
-        if (text !== '') stream.write(text);
+        if (text !== '') batched.write(text);
       },
-      finish: close,
+      async finish() {
+        batched.flush();
+        await close();
+      },
     };
   }
   const results: LintResult[] = [];

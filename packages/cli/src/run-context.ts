@@ -18,6 +18,7 @@ export interface CommonFlags {
   changedSince?: string;
   shard?: string;
   progress?: boolean;
+  lowMemory?: boolean;
 }
 
 export interface RunContext {
@@ -27,6 +28,7 @@ export interface RunContext {
   files: string[];
   timeoutMs: number;
   threads: number | undefined;
+  lowMemory: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -69,6 +71,7 @@ export async function prepareRun(paths: readonly string[], flags: CommonFlags, i
     files,
     timeoutMs: flags.timeout !== undefined ? positiveInteger('--timeout', flags.timeout) : (config.timeout ?? DEFAULT_TIMEOUT_MS),
     threads: flags.threads !== undefined ? positiveInteger('--threads', flags.threads) : undefined,
+    lowMemory: flags.lowMemory ?? false,
   };
 }
 
@@ -113,6 +116,7 @@ export function processDocuments(context: RunContext, io: CliIo, needs: Document
     config: context.config,
     timeoutMs: context.timeoutMs,
     threads: context.threads,
+    lowMemory: context.lowMemory,
     ...extra,
   });
 }

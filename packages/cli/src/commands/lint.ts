@@ -130,7 +130,7 @@ async function lintStdin(paths: string[], flags: LintFlags, io: CliIo): Promise<
   const filePath = path.resolve(io.cwd, flags.stdinFilename ?? 'stdin.md');
   const root = flags.root ? path.resolve(io.cwd, flags.root) : config.contentRootPath;
   // The same pipeline as files, so standard input has the same time limit (a large text goes to a worker).
-  const context = { config, configFile: config.file ?? null, root, files: [filePath], timeoutMs: flags.timeout !== undefined ? positiveInteger('--timeout', flags.timeout) : config.timeout, threads: 1 };
+  const context = { config, configFile: config.file ?? null, root, files: [filePath], timeoutMs: flags.timeout !== undefined ? positiveInteger('--timeout', flags.timeout) : config.timeout, threads: 1, lowMemory: false };
   const results: LintResult[] = [];
   for await (const outcome of processDocuments(context, io, { fix: Boolean(flags.fix || flags.fixDryRun) }, { contents: new Map([[filePath, bytes]]) })) {
     if (outcome.fixedSource !== undefined) outcome.result.output = outcome.fixedSource;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Diagnostic } from '@qadocs/schema';
 import { createLintResult, ruleDocsUrl } from '@qadocs/linter';
+import { createBatchedWriter, type BatchedWriter } from '../files/batched-writer.js';
 import type { DocumentOutcome } from './document-task.js';
 
 /** A diagnostic as stored: a flat tuple; the url follows from the rule id and is left out. */
@@ -43,6 +44,7 @@ export class LintCache {
   /** Hits waiting to be copied into the next cache, by file. */
   readonly #hits = new Map<string, string>();
   #next: WriteStream | null = null;
+  #nextLines: BatchedWriter | null = null;
   readonly #nextFile: string;
 
   private constructor(file: string, key: string, cwd: string) {
@@ -57,7 +59,8 @@ export class LintCache {
     const cache = new LintCache(path.join(location, 'lint-cache.ndjson'), key, cwd);
     await mkdir(location, { recursive: true });
     cache.#next = createWriteStream(cache.#nextFile);
-    cache.#next.write(`${JSON.stringify({ format: FORMAT, key })}\n`);
+    cache.#nextLines = createBatchedWriter(cache.#next);
+    cache.#nextLines.write(`${JSON.stringify({ format: FORMAT, key })}\n`);
     try {
       const stream = createReadStream(cache.#file, 'utf8');
       await once(stream, 'open');
@@ -73,14 +76,13 @@ export class LintCache {
   }
 
   /**
-   * The cached outcome of a file, or null. Calls must come in path order (the hash may still be on its
-   * way: the call only reserves the file's turn), so the cache is read in one pass.
+   * The cached outcome of a file with this content hash (null: unreadable), or null. Calls must come in
+   * path order (each call reserves the file's turn), so the cache is read in one pass.
    */
-  lookup(filePath: string, hash: Promise<string | null>): Promise<DocumentOutcome | null> {
+  lookup(filePath: string, contentHash: string | null): Promise<DocumentOutcome | null> {
     const file = this.#relative(filePath);
     const result = this.#lookups.then(async () => {
       const line = await this.#advanceTo(file);
-      const contentHash = await hash;
       if (line === null || contentHash === null) return null;
       try {
         const entry = JSON.parse(line) as StoredEntry;
@@ -103,7 +105,7 @@ export class LintCache {
     this.#hits.delete(file);
     // A fixed file changed on disk, and a timed-out one was never checked: neither is remembered.
     if (outcome.fixedSource !== undefined || outcome.result.messages.some((message) => message.parseFailure && message.ruleId === 'input/timeout')) return;
-    this.#next?.write(`${hit ?? JSON.stringify(encodeEntry(file, outcome.hash, outcome.result.messages))}\n`);
+    this.#nextLines?.write(`${hit ?? JSON.stringify(encodeEntry(file, outcome.hash, outcome.result.messages))}\n`);
   }
 
   /** Replace the cache with the one this run wrote (atomically). */
@@ -111,6 +113,8 @@ export class LintCache {
     const next = this.#next;
     if (!next) return;
     this.#next = null;
+    this.#nextLines?.flush();
+    this.#nextLines = null;
     next.end();
     await once(next, 'close');
     await rename(this.#nextFile, this.#file);
@@ -120,6 +124,7 @@ export class LintCache {
   async discard(): Promise<void> {
     this.#next?.destroy();
     this.#next = null;
+    this.#nextLines = null;
     await rm(this.#nextFile, { force: true });
   }
 

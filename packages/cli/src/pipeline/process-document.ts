@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { classificationReport, createLintResult, fixText, lintSource, loadConfig, type ResolvedConfig } from '@qadocs/linter';
+import { readDocument } from '../files/read-document.js';
 import type { DocumentOutcome, DocumentTask, PipelineSetup } from './document-task.js';
 
 /** One document's work, parse once: lint (and fix), then whatever else the command needs. */
@@ -12,7 +12,7 @@ export async function createDocumentProcessor(setup: PipelineSetup, loaded?: Res
   // Only export and build render: lint runs never load the exporter.
   const exporter = setup.record ? await import('@qadocs/exporter') : null;
   return async (task) => {
-    const bytes = task.bytes ?? new Uint8Array(await readFile(task.filePath));
+    const bytes = task.bytes ?? readDocument(task.filePath);
     const options = { filePath: task.filePath, root: setup.root, config };
     let { parsed, result } = lintSource(bytes, options);
     const outcome: DocumentOutcome = { filePath: task.filePath, hash: parsed.record.hash, result };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,8 @@ import { FILE_START, parseTimeoutDiagnostic, unparsableDocument, type ParseDiagn
 import { createLintResult, lintParsed, type ResolvedConfig } from '@qadocs/linter';
 import type { DocumentOutcome, DocumentTask, PipelineSetup } from './document-task.js';
 import type { LintCache } from './lint-cache.js';
+import { readDocument } from '../files/read-document.js';
+import { applyGcPolicy } from './gc-policy.js';
 import { createDocumentProcessor } from './process-document.js';
 
 export interface RunDocumentsOptions {
@@ -22,6 +24,8 @@ export interface RunDocumentsOptions {
   config: ResolvedConfig;
   timeoutMs: number;
   threads?: number;
+  /** Trade time for memory: keep every heap close to what it holds (see gc-policy.ts). */
+  lowMemory?: boolean;
   cache?: LintCache | null;
   onProgress?: (done: number, total: number) => void;
 }
@@ -38,8 +42,17 @@ type Execute = (task: DocumentTask) => Promise<DocumentOutcome>;
 export const IN_PROCESS_LIMITS = { files: 4, bytesPerFile: 12 * 1024 } as const;
 
 /**
+ * How many documents per thread may be in flight or finished-but-not-yet-reported. Outcomes are
+ * reported in path order, so a slow document (a 200 KB page takes ~100x an average one) holds back
+ * every outcome after it: with a window of 4 per thread the other workers ran dry behind it, and a
+ * worker idle for its idle timeout was even stopped and restarted with a cold JIT. 64 per thread keeps
+ * them busy; a waiting outcome is a lint result (a few KB), so the window stays a few MB.
+ */
+const DOCUMENTS_IN_FLIGHT_PER_THREAD = 64;
+
+/**
  * Stream documents through a worker pool and yield their outcomes in the order of `files`.
- * A few tasks per thread are read ahead, so memory stays bounded whatever the corpus size; a task's
+ * A bounded window of tasks is read ahead, so memory stays bounded whatever the corpus size; a task's
  * time limit starts when a worker takes it. A document that overruns `timeoutMs` has its worker
  * terminated and gets a fatal `input/timeout`; the run goes on.
  */
@@ -47,9 +60,9 @@ export async function* runDocuments(options: RunDocumentsOptions): AsyncGenerato
   const { files } = options;
   if (files.length === 0) return;
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), files.length));
-  const pool = (await isSmallRun(options)) ? null : createLazyPool(options.setup, threads);
+  const pool = (await isSmallRun(options)) ? null : createLazyPool(options.setup, threads, options.lowMemory ?? false);
   const execute: Execute = pool ? poolExecutor(pool, options) : await inProcessExecutor(options);
-  const lookahead = threads * 4;
+  const lookahead = threads * DOCUMENTS_IN_FLIGHT_PER_THREAD;
   const window: Array<Promise<DocumentOutcome>> = [];
   let started = 0;
   let done = 0;
@@ -80,22 +93,25 @@ async function isSmallRun({ files, contents }: RunDocumentsOptions): Promise<boo
 }
 
 /** The worker pool, started on the first task: a warm `--cache` run that hits everywhere starts none. */
-function createLazyPool(setup: PipelineSetup, threads: number) {
+function createLazyPool(setup: PipelineSetup, threads: number, lowMemory: boolean) {
   let pool: Promise<Piscina> | null = null;
   return {
     get: () =>
-      (pool ??= import('piscina').then(
-        ({ Piscina }) =>
-          new Piscina({
-            filename: workerFile(),
-            minThreads: 1,
-            maxThreads: threads,
-            idleTimeout: 1_000,
-            workerData: setup,
-            // One document at a time per thread: a terminated worker takes no other task down with it.
-            concurrentTasksPerWorker: 1,
-          }),
-      )),
+      (pool ??= import('piscina').then(({ Piscina }) => {
+        // Before the first worker exists: V8 reads these flags when it creates a heap.
+        applyGcPolicy({ threads, lowMemory });
+        return new Piscina({
+          filename: workerFile(),
+          minThreads: 1,
+          maxThreads: threads,
+          // The pool lives for one run and is destroyed at its end; a worker waiting on a slow
+          // document's neighbour must not be stopped and restarted cold.
+          idleTimeout: 60_000,
+          workerData: setup,
+          // One document at a time per thread: a terminated worker takes no other task down with it.
+          concurrentTasksPerWorker: 1,
+        });
+      })),
     destroy: async () => {
       if (pool) await (await pool).destroy();
     },
@@ -156,18 +172,23 @@ async function processOne(filePath: string, execute: Execute, options: RunDocume
   const inMemory = options.contents?.get(filePath);
   if (inMemory) task.bytes = inMemory;
   if (options.cache) {
-    const read = (inMemory ? Promise.resolve(inMemory) : readFile(filePath).then((buffer) => new Uint8Array(buffer))).then(
-      (bytes) => ({ bytes, hash: `sha256-${createHash('sha256').update(bytes).digest('hex')}` }),
-      (error: Error) => error,
-    );
-    // Asked now, before any await, so the cache sees the files in path order.
-    const cached = await options.cache.lookup(filePath, read.then((result) => (result instanceof Error ? null : result.hash)));
-    const result = await read;
+    const result = readAndHash(filePath, inMemory);
+    // Asked before any await, so the cache sees the files in path order.
+    const cached = await options.cache.lookup(filePath, result instanceof Error ? null : result.hash);
     if (result instanceof Error) return failedOutcome(filePath, options, { ...FILE_FAILURE, reason: `Unexpected unreadable file: ${result.message}` });
     task.bytes = result.bytes;
     if (cached && !(options.setup.fix && cached.result.messages.some((message) => message.fix))) return cached;
   }
   return execute(task);
+}
+
+function readAndHash(filePath: string, inMemory: Uint8Array | undefined): { bytes: Uint8Array; hash: string } | Error {
+  try {
+    const bytes = inMemory ?? readDocument(filePath);
+    return { bytes, hash: `sha256-${createHash('sha256').update(bytes).digest('hex')}` };
+  } catch (error) {
+    return error as Error;
+  }
 }
 
 /** A file the pipeline could not process at all; reported under `input/encoding`, the rule for unreadable input. */
