@@ -32,8 +32,8 @@ export function formatSizeReport(size) {
   ]);
   const targetRows = size.targets.map((target) => [
     target.description,
-    target.value == null ? '—' : target.id === 'peak-memory' ? `${target.value.toFixed(0)} MB` : times(target.value),
-    target.id === 'peak-memory' ? `${target.limit} MB` : `${target.limit}×`,
+    target.value == null ? '—' : target.kind === 'rss' ? `${target.value.toFixed(0)} MB` : times(target.value),
+    target.kind === 'rss' ? `${target.limit} MB` : `${target.limit}×`,
     target.status,
     target.detail,
   ]);

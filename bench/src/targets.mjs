@@ -41,7 +41,7 @@ export const TARGETS = [
 export function evaluateTargets(summaries, docs, targets = TARGETS) {
   return targets.map((target) => {
     const contract = docs >= target.fromDocs;
-    const result = { id: target.id, description: target.description, contract, value: null, limit: null, status: 'SKIP', detail: '' };
+    const result = { id: target.id, description: target.description, kind: target.kind, contract, value: null, limit: null, status: 'SKIP', detail: '' };
     if (target.kind === 'wall') {
       result.limit = target.limit;
       const numerator = summaries.get(target.numerator);

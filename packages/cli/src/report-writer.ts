@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { formatGithub, formatResults, toEslintJson } from '@qadocs/linter';
 import type { LintResult } from '@qadocs/schema';
 import { createBatchedWriter } from './files/batched-writer.js';
+import { cachedReportEntry } from './pipeline/cache-entry.js';
 
 export interface ReportWriter {
   add(result: LintResult): void;
@@ -35,7 +36,7 @@ export async function createReportWriter(format: string, destination: { file: st
     let first = true;
     return {
       add(result) {
-        batched.write(`${first ? '[' : ','}${JSON.stringify(toEslintJson([result])[0])}`);
+        batched.write(`${first ? '[' : ','}${cachedReportEntry(result) ?? JSON.stringify(toEslintJson([result])[0])}`);
         first = false;
       },
       async finish() {

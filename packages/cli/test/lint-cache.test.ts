@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, runQadocs } from './support/run-qadocs.js';
@@ -173,5 +173,57 @@ describe('--cache-location', () => {
     expect(warm.code, describeRun(warm)).toBe(1);
     expect(warm.stdout).toBe(cold.stdout);
     expect(existsSync(path.join(cwd, DEFAULT_LOCATION))).toBe(false);
+  });
+});
+
+describe('the next cache is written only from the first difference', () => {
+  const cacheFile = (cwd: string) => path.join(cwd, DEFAULT_LOCATION, 'lint-cache.ndjson');
+  const entryFiles = (cwd: string) =>
+    readFileSync(cacheFile(cwd), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((line) => (JSON.parse(line.slice(0, line.indexOf('\t'))) as { file: string }).file);
+  const lint = (cwd: string) => runQadocs(['lint', 'docs', '--cache', '--format', 'json'], { cwd });
+
+  it('a run where nothing changed leaves the cache file as it was', async () => {
+    const cwd = project('unchanged-cache');
+    const cold = await lint(cwd);
+    const before = statSync(cacheFile(cwd));
+    const text = readFileSync(cacheFile(cwd), 'utf8');
+    const warm = await lint(cwd);
+    expect(warm.stdout).toBe(cold.stdout);
+    const after = statSync(cacheFile(cwd));
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+    expect(readFileSync(cacheFile(cwd), 'utf8')).toBe(text);
+    expect(readdirSync(path.dirname(cacheFile(cwd)))).toEqual(['lint-cache.ndjson']);
+  });
+
+  it('a change in the middle keeps the entries before and after it, and the next run hits everywhere', async () => {
+    const cwd = project('changed-middle');
+    await lint(cwd);
+    const files = entryFiles(cwd);
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    const middle = files[Math.floor(files.length / 2)]!;
+    writeFileSync(path.join(cwd, middle), `${readFileSync(path.join(cwd, middle), 'utf8')}\nOne more paragraph.\n`);
+    const changed = await lint(cwd);
+    expect(entryFiles(cwd)).toEqual(files);
+    const cold = await runQadocs(['lint', 'docs', '--format', 'json'], { cwd });
+    expect(changed.stdout).toBe(cold.stdout);
+    // Every entry now matches: this run rewrites nothing, and gives the same report.
+    const before = statSync(cacheFile(cwd)).mtimeMs;
+    expect((await lint(cwd)).stdout).toBe(cold.stdout);
+    expect(statSync(cacheFile(cwd)).mtimeMs).toBe(before);
+  });
+
+  it('drops the entries of files the run no longer has, first, middle or last', async () => {
+    const cwd = project('removed-files');
+    await lint(cwd);
+    const files = entryFiles(cwd);
+    const removed = [files[0]!, files[Math.floor(files.length / 2)]!, files.at(-1)!];
+    for (const file of removed) rmSync(path.join(cwd, file));
+    const run = await lint(cwd);
+    expect(entryFiles(cwd)).toEqual(files.filter((file) => !removed.includes(file)));
+    expect(run.stdout).toBe((await runQadocs(['lint', 'docs', '--format', 'json'], { cwd })).stdout);
   });
 });

@@ -177,7 +177,7 @@ async function processOne(filePath: string, execute: Execute, options: RunDocume
     const cached = await options.cache.lookup(filePath, result instanceof Error ? null : result.hash);
     if (result instanceof Error) return failedOutcome(filePath, options, { ...FILE_FAILURE, reason: `Unexpected unreadable file: ${result.message}` });
     task.bytes = result.bytes;
-    if (cached && !(options.setup.fix && cached.result.messages.some((message) => message.fix))) return cached;
+    if (cached && !(options.setup.fix && cached.result.fixableErrorCount + cached.result.fixableWarningCount > 0)) return cached;
   }
   return execute(task);
 }

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lintSource, loadConfig, toEslintJson } from '@qadocs/linter';
+import type { LintResult } from '@qadocs/schema';
+import { cacheLineFile, cachedReportEntry, decodeCacheLine, encodeCacheLine } from '../src/pipeline/cache-entry.js';
+import { REFERENCE_DOCUMENT } from './support/temp-folder.js';
+
+const HASH = `sha256-${'a'.repeat(64)}`;
+const FILE = 'docs/how-to/azure "gallery"\tand\\registry.md';
+const FILE_PATH = path.resolve('/repository', FILE);
+
+describe('a lint cache line', () => {
+  let result: LintResult;
+  let line: string;
+
+  beforeAll(async () => {
+    const config = await loadConfig({ cwd: path.dirname(REFERENCE_DOCUMENT) });
+    // The reference document: errors, warnings, fixes, message ids and a shared fix.
+    result = lintSource(readFileSync(REFERENCE_DOCUMENT), { filePath: FILE_PATH, root: '/repository', config }).result;
+    line = encodeCacheLine(FILE, HASH, result);
+  });
+
+  it('is one line, and names its file first', () => {
+    expect(result.messages.length).toBeGreaterThan(5);
+    expect(result.messages.some((message) => message.fix)).toBe(true);
+    expect(line).not.toContain('\n');
+    expect(cacheLineFile(line)).toBe(FILE);
+  });
+
+  it('gives back the same result: diagnostics, counts and the exact JSON report entry', () => {
+    const decoded = decodeCacheLine(line, FILE, HASH, FILE_PATH)!;
+    expect(decoded.messages).toEqual(result.messages);
+    expect({ ...decoded }).toEqual({ ...result });
+    expect(cachedReportEntry(decoded)).toBe(JSON.stringify(toEslintJson([result])[0]));
+  });
+
+  it('is a miss for another file or another content hash', () => {
+    expect(decodeCacheLine(line, 'docs/other.md', HASH, FILE_PATH)).toBeNull();
+    expect(decodeCacheLine(line, FILE, `sha256-${'b'.repeat(64)}`, FILE_PATH)).toBeNull();
+  });
+
+  it('throws for a damaged line, so the cache treats it as a miss', () => {
+    const tab = line.indexOf('\t');
+    for (const damaged of [line.slice(0, tab), line.slice(0, line.length - 10), line.replace('"messages":[', '"messages":{'), `${line.slice(0, tab)}\t{"filePath":"x"${line.slice(tab + 15)}`, line.replace(/"offsets":\[\d+,/, '"offsets":[')]) {
+      expect(() => decodeCacheLine(damaged, FILE, HASH, FILE_PATH), damaged.slice(0, 80)).toThrow();
+    }
+  });
+
+  it('has no report text to reuse once its result gains a fixed output', () => {
+    const decoded = decodeCacheLine(line, FILE, HASH, FILE_PATH)!;
+    decoded.output = 'fixed text';
+    expect(cachedReportEntry(decoded)).toBeNull();
+    expect(cachedReportEntry(result)).toBeNull();
+  });
+});
