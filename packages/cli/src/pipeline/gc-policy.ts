@@ -10,7 +10,7 @@ import { setFlagsFromString } from 'node:v8';
  *
  * `lowMemory` makes every heap grow by half of what survived the last full collection instead of
  * V8's default (which lets a worker's heap reach ~300 MB around a ~20 MB live set): peak memory
- * falls by ~40 %, for ~25 % more time, since full collections run far more often.
+ * falls by ~40 %, for ~15-20 % more time, since full collections run far more often.
  */
 export const GC_HELPER_FLAGS = [
   '--no-parallel-scavenge',
