@@ -137,16 +137,19 @@ export class LintCache {
   /** Start the next cache: the previous one's header and matched entries, then what follows. */
   #startNext(): NextCache {
     if (this.#next) return this.#next;
-    let stream: WriteStream;
+    let copied = false;
     if (this.#sameEntries > 0) {
-      copyFileSync(this.#file, this.#nextFile);
-      truncateSync(this.#nextFile, byteLengthOfLines(this.#file, this.#sameEntries + 1));
-      stream = createWriteStream(this.#nextFile, { flags: 'a' });
-    } else {
-      stream = createWriteStream(this.#nextFile);
+      try {
+        copyFileSync(this.#file, this.#nextFile);
+        truncateSync(this.#nextFile, byteLengthOfLines(this.#file, this.#sameEntries + 1));
+        copied = true;
+      } catch {
+        // The previous cache went away meanwhile: its matched entries are lost (misses next time), nothing else.
+      }
     }
+    const stream = createWriteStream(this.#nextFile, { flags: copied ? 'a' : 'w' });
     const lines = createBatchedWriter(stream);
-    if (this.#sameEntries === 0) lines.write(`${JSON.stringify({ format: FORMAT, key: this.#key })}\n`);
+    if (!copied) lines.write(`${JSON.stringify({ format: FORMAT, key: this.#key })}\n`);
     return (this.#next = { stream, lines });
   }
 
