@@ -176,16 +176,18 @@ async function processOne(filePath: string, execute: Execute, options: RunDocume
     // Asked before any await, so the cache sees the files in path order.
     const cached = await options.cache.lookup(filePath, result instanceof Error ? null : result.hash);
     if (result instanceof Error) return failedOutcome(filePath, options, { ...FILE_FAILURE, reason: `Unexpected unreadable file: ${result.message}` });
-    task.bytes = result.bytes;
+    // A miss does not keep the bytes for the worker: the window holds up to 64 documents per thread, and
+    // near `maxFileSize` those would be half a gigabyte. The worker reads the file again and caches the
+    // hash of what it linted, so a file changed in between is still cached under its own content.
     if (cached && !(options.setup.fix && cached.result.fixableErrorCount + cached.result.fixableWarningCount > 0)) return cached;
   }
   return execute(task);
 }
 
-function readAndHash(filePath: string, inMemory: Uint8Array | undefined): { bytes: Uint8Array; hash: string } | Error {
+function readAndHash(filePath: string, inMemory: Uint8Array | undefined): { hash: string } | Error {
   try {
     const bytes = inMemory ?? readDocument(filePath);
-    return { bytes, hash: `sha256-${createHash('sha256').update(bytes).digest('hex')}` };
+    return { hash: `sha256-${createHash('sha256').update(bytes).digest('hex')}` };
   } catch (error) {
     return error as Error;
   }
