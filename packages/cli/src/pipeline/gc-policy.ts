@@ -42,13 +42,7 @@ export function gcPolicyFlags({ threads, lowMemory, cores = availableParallelism
   return [...(threads >= cores ? GC_HELPER_FLAGS : []), ...(lowMemory ? LOW_MEMORY_FLAGS : [])];
 }
 
-const applied = new Set<string>();
-
-/** Set the policy's flags once per process, before worker heaps are created. */
+/** Set the policy's flags before worker heaps are created (setting one again changes nothing). */
 export function applyGcPolicy(input: GcPolicyInput): void {
-  for (const flag of gcPolicyFlags(input)) {
-    if (applied.has(flag)) continue;
-    setFlagsFromString(flag);
-    applied.add(flag);
-  }
+  for (const flag of gcPolicyFlags(input)) setFlagsFromString(flag);
 }

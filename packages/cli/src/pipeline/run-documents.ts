@@ -172,10 +172,10 @@ async function processOne(filePath: string, execute: Execute, options: RunDocume
   const inMemory = options.contents?.get(filePath);
   if (inMemory) task.bytes = inMemory;
   if (options.cache) {
-    const result = readAndHash(filePath, inMemory);
+    const hash = hashFile(filePath, inMemory);
     // Asked before any await, so the cache sees the files in path order.
-    const cached = await options.cache.lookup(filePath, result instanceof Error ? null : result.hash);
-    if (result instanceof Error) return failedOutcome(filePath, options, { ...FILE_FAILURE, reason: `Unexpected unreadable file: ${result.message}` });
+    const cached = await options.cache.lookup(filePath, hash instanceof Error ? null : hash);
+    if (hash instanceof Error) return failedOutcome(filePath, options, { ...FILE_FAILURE, reason: `Unexpected unreadable file: ${hash.message}` });
     // A miss does not keep the bytes for the worker: the window holds up to 64 documents per thread, and
     // near `maxFileSize` those would be half a gigabyte. The worker reads the file again and caches the
     // hash of what it linted, so a file changed in between is still cached under its own content.
@@ -184,10 +184,10 @@ async function processOne(filePath: string, execute: Execute, options: RunDocume
   return execute(task);
 }
 
-function readAndHash(filePath: string, inMemory: Uint8Array | undefined): { hash: string } | Error {
+/** The file's content hash, as its record's `hash` (the parser's form), or why it could not be read. */
+function hashFile(filePath: string, inMemory: Uint8Array | undefined): string | Error {
   try {
-    const bytes = inMemory ?? readDocument(filePath);
-    return { hash: `sha256-${createHash('sha256').update(bytes).digest('hex')}` };
+    return `sha256-${createHash('sha256').update(inMemory ?? readDocument(filePath)).digest('hex')}`;
   } catch (error) {
     return error as Error;
   }
