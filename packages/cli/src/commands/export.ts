@@ -3,7 +3,6 @@ import { createExportWriter, type ExportFormat } from '@qadocs/exporter';
 import { createLintResult, formatResults } from '@qadocs/linter';
 import type { LintResult, QaDocument } from '@qadocs/schema';
 import type { CliIo } from '../cli-io.js';
-import { ExportSpool } from '../pipeline/export-spool.js';
 import { createProgress } from '../progress.js';
 import { prepareRun, processDocuments, type CommonFlags } from '../run-context.js';
 import { EXIT, UsageError } from '../usage-error.js';
@@ -28,23 +27,31 @@ export function parseExportFormats(value: string): ExportFormat[] {
 }
 
 /**
+ * Writes in flight at once: the main thread only writes (the workers parse and render), so a few
+ * overlapping writes keep the disk busy without holding many pages in memory.
+ */
+const WRITES_IN_FLIGHT = 8;
+
+/**
  * `qadocs export`, and `qadocs build` with `lintGate`: every document is parsed once, in the pool, and
- * linted and rendered from that one parse. `export` writes as documents arrive; `build` spools them and
- * writes only when lint found no errors, so a failing build leaves the previous output as it was.
+ * linted and rendered from that one parse. Both write as documents arrive; `build`'s writer is deferred
+ * (files are staged beside their targets) and commits only when lint found no errors, so a failing
+ * build leaves the previous output as it was.
  */
 export async function exportCommand(paths: string[], flags: ExportFlags, io: CliIo, lintGate = false): Promise<number> {
   const formats = parseExportFormats(flags.format);
   const context = await prepareRun(paths, flags, io);
   const outDir = path.resolve(io.cwd, flags.out);
   const shownOut = path.relative(io.cwd, outDir) || '.';
-  const writer = lintGate ? null : await createExportWriter({ outDir, formats, ndjson: Boolean(flags.ndjson) });
-  const spool = lintGate ? await ExportSpool.create(outDir) : null;
+  const writer = await createExportWriter({ outDir, formats, ndjson: Boolean(flags.ndjson), deferred: lintGate });
   const progress = createProgress(io.stderr as NodeJS.WriteStream, flags.progress !== false);
   // Only what will be printed is kept: errors (build prints errors; `qadocs lint` is where warnings are
   // read), so a 10,000-document build does not hold every diagnostic.
   const shown: LintResult[] = [];
   let errors = 0;
   let warnings = 0;
+  const writes = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
   try {
     const outcomes = processDocuments(context, io, { record: true, html: formats.includes('html') }, { onProgress: progress.update });
     for await (const outcome of outcomes) {
@@ -54,29 +61,32 @@ export async function exportCommand(paths: string[], flags: ExportFlags, io: Cli
       warnings += result.warningCount;
       if (result.errorCount > 0) shown.push(createLintResult(result.filePath, result.messages.filter((message) => message.severity === 2)));
       if (outcome.recordJson === undefined) continue;
-      if (spool) await spool.add({ json: outcome.recordJson, html: outcome.html });
-      else await writer!.add({ record: JSON.parse(outcome.recordJson) as QaDocument, json: outcome.recordJson, ...(outcome.html !== undefined ? { html: outcome.html } : {}) });
+      // add() rejects only on misuse; kept to rethrow here rather than left unhandled between awaits.
+      const write: Promise<void> = writer
+        .add({ record: JSON.parse(outcome.recordJson) as QaDocument, json: outcome.recordJson, ...(outcome.html !== undefined ? { html: outcome.html } : {}) })
+        .catch((error: unknown) => void (failure ??= { error }))
+        .finally(() => writes.delete(write));
+      writes.add(write);
+      if (writes.size >= WRITES_IN_FLIGHT) await Promise.race(writes);
+      if (failure) throw failure.error;
     }
+    await Promise.all(writes);
+    if (failure) throw failure.error;
   } catch (error) {
-    await spool?.discard();
+    await Promise.all(writes);
+    if (lintGate) await writer.abandon();
     throw error;
   } finally {
     progress.stop();
   }
   if (shown.length > 0) io.stderr.write(formatResults('stylish', shown, { color: flags.color ?? Boolean(io.stderr.isTTY), cwd: io.cwd }));
   if (warnings > 0) io.stderr.write(`qadocs: ${warnings} lint warning${warnings === 1 ? '' : 's'} (\`qadocs lint\` lists them)\n`);
-  if (spool && errors > 0) {
-    await spool.discard();
+  if (lintGate && errors > 0) {
+    await writer.abandon();
     io.stderr.write(`qadocs build: ${errors} lint error${errors === 1 ? '' : 's'}: nothing exported (${shownOut} is unchanged)\n`);
     return EXIT.problems;
   }
-  let finalWriter = writer;
-  if (spool) {
-    finalWriter = await createExportWriter({ outDir, formats, ndjson: Boolean(flags.ndjson) });
-    for await (const document of spool.documents()) await finalWriter.add(document);
-    await spool.discard();
-  }
-  const summary = await finalWriter!.finish();
+  const summary = await writer.finish();
   for (const problem of summary.diagnostics) io.stderr.write(`${problem.file}: ${problem.reason} (${problem.ruleId})\n`);
   io.stderr.write(`qadocs: ${summary.documents} documents exported to ${shownOut} (${formats.join(', ')}): ${summary.written} files written, ${summary.unchanged} unchanged, ${summary.removed} removed\n`);
   return summary.diagnostics.length > 0 || errors > 0 ? EXIT.problems : EXIT.ok;

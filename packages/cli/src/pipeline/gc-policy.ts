@@ -23,6 +23,16 @@ export const GC_HELPER_FLAGS = [
 export const LOW_MEMORY_FLAGS = ['--heap-growing-percent=50'] as const;
 
 /**
+ * V8 allocates straight into the old generation at allocation sites whose objects often survived a
+ * scavenge. Parsing a document keeps its working set alive across a scavenge or two and then drops
+ * all of it, so those sites are pretenured and every document leaves ~0.9 MB of garbage in the old
+ * generation (measured per document, 1,500 documents) instead of ~0.2 MB. Without pretenuring a worker
+ * promoted about half as much, full collections were rarer, and `qadocs lint` on 10,000 documents was
+ * 1-7 % faster with a lower peak in each of two interleaved rounds.
+ */
+export const POOL_FLAGS = ['--no-allocation-site-pretenuring'] as const;
+
+/**
  * V8 flags may only be changed while running for those it reads when it uses them; others (such as
  * `--single-threaded-gc` or `--no-parallel-marking`) abort the process. The list above was checked on
  * V8 11.3, Node 20's; other Node versions keep V8's defaults rather than risk an abort.
@@ -39,7 +49,7 @@ export interface GcPolicyInput {
 /** The flags to set before the pool starts its workers (they apply to every heap of the process). */
 export function gcPolicyFlags({ threads, lowMemory, cores = availableParallelism(), nodeMajor = Number(process.versions.node.split('.')[0]) }: GcPolicyInput): string[] {
   if (nodeMajor !== CHECKED_NODE_MAJOR) return [];
-  return [...(threads >= cores ? GC_HELPER_FLAGS : []), ...(lowMemory ? LOW_MEMORY_FLAGS : [])];
+  return [...POOL_FLAGS, ...(threads >= cores ? GC_HELPER_FLAGS : []), ...(lowMemory ? LOW_MEMORY_FLAGS : [])];
 }
 
 /** Set the policy's flags before worker heaps are created (setting one again changes nothing). */

@@ -1,11 +1,12 @@
-import { mkdir, realpath } from 'node:fs/promises';
+import { mkdir, realpath, rmdir } from 'node:fs/promises';
+import path from 'node:path';
 import { SCHEMA_VERSION, qaDocumentJsonSchema, unsafeDocumentIdReason, type Manifest, type ManifestEntry, type QaDocument } from '@qadocs/schema';
 import { sortDiagnostics, type ExportDiagnostic } from '../export-diagnostic.js';
 import { indexDocumentOf, renderIndexPage } from '../render/render-index-page.js';
 import { STYLESHEET } from '../render/stylesheet.js';
 import { serializeRecord } from '../serialize-record.js';
 import { OutputClaims, type DocumentSlot } from './output-claims.js';
-import { OutputFiles, OutputPathError, type WriteOutcome } from './output-file.js';
+import { OutputFiles, OutputPathError, type StagedFile, type WriteOutcome } from './output-file.js';
 import { collisionKey, documentOutputPaths, type ExportFormat } from './output-paths.js';
 import { sweepOutput } from './sweep-output.js';
 
@@ -22,6 +23,12 @@ export interface ExportWriterOptions {
   siteTitle?: string;
   /** Seconds since the epoch for the build date on the index; default `process.env.SOURCE_DATE_EPOCH`. Without it no date is written. */
   sourceDateEpoch?: string | number | null;
+  /**
+   * Hold every document file back until `finish()`: `add()` writes each one beside its target, and
+   * only `finish()` puts them in place, so a run that ends with `abandon()` (a build whose lint
+   * failed) leaves the previous output as it was, while the writing itself overlaps the run.
+   */
+  deferred?: boolean;
 }
 
 /** One document for the writer: its record, and its page when HTML is exported. */
@@ -50,6 +57,8 @@ export interface ExportWriter {
   add(document: ExportedDocument): Promise<void>;
   /** Write the shared files and the manifest (last), then remove what the new output no longer has. */
   finish(): Promise<ExportSummary>;
+  /** Drop what `add()` staged (a `deferred` writer's files, the folders it made): the output stays as it was. */
+  abandon(): Promise<void>;
 }
 
 const FORMATS: readonly ExportFormat[] = ['json', 'html'];
@@ -67,14 +76,17 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
   }
   const formats = FORMATS.filter((format) => (options.formats ?? FORMATS).includes(format));
   if (formats.length === 0) throw new TypeError('Unexpected empty list of export formats, expected "json", "html" or both');
-  await mkdir(options.outDir, { recursive: true });
+  const createdOutDir = (await mkdir(options.outDir, { recursive: true })) !== undefined;
   const files = new OutputFiles(await realpath(options.outDir));
+  // A deferred writer's staged files, by document: put in place by finish(), dropped by abandon().
+  const staged = new Map<DocumentSlot, Array<StagedFile | 'unchanged'>>();
   const claims = new OutputClaims();
   const diagnostics: ExportDiagnostic[] = [];
   const pending = new Set<Promise<void>>();
   const writesByPath = new Map<string, Promise<unknown>>();
   const counts: Record<WriteOutcome, number> = { written: 0, unchanged: 0 };
   let summary: Promise<ExportSummary> | undefined;
+  let abandoned = false;
 
   /** Writes to one path run one after another, so a displaced document's write cannot land last. */
   const writeInTurn = (relativePath: string, write: () => Promise<unknown>) => {
@@ -93,7 +105,9 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
       const content = output.startsWith('json/') ? (document.json ?? serializeRecord(document.record)) : document.html!;
       try {
         await writeInTurn(output, async () => {
-          if (!slot.evicted) counts[await files.write(output, content)]++;
+          if (slot.evicted) return;
+          if (!options.deferred) counts[await files.write(output, content)]++;
+          else staged.set(slot, [...(staged.get(slot) ?? []), await files.stage(output, content)]);
         });
       } catch (error) {
         if (slot.evicted) return;
@@ -105,8 +119,40 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
     }
   };
 
-  const finishExport = async (): Promise<ExportSummary> => {
+  const settle = async () => {
     while (pending.size > 0) await Promise.all(pending);
+  };
+
+  /** Put the kept documents' staged files in place and drop the displaced ones'; a failed rename drops its document. */
+  const commitStaged = async () => {
+    const kept = new Set(claims.documents());
+    const jobs = [...staged].map(([slot, outcomes]) => async () => {
+      for (const outcome of outcomes) {
+        if (outcome === 'unchanged') {
+          if (kept.has(slot)) counts.unchanged++;
+          continue;
+        }
+        if (!kept.has(slot) || slot.evicted) {
+          await files.discard(outcome);
+          continue;
+        }
+        try {
+          await files.commit(outcome);
+          counts.written++;
+        } catch (error) {
+          claims.release(slot);
+          const output = path.relative(files.root, outcome.target).split(path.sep).join('/');
+          diagnostics.push({ ruleId: 'export/write-failed', file: slot.record.path, reason: `Unexpected failure writing \`${output}\`: ${(error as Error).message}` });
+        }
+      }
+    });
+    staged.clear();
+    await runConcurrently(jobs, COMMITS_IN_FLIGHT);
+  };
+
+  const finishExport = async (): Promise<ExportSummary> => {
+    await settle();
+    await commitStaged();
     const documents = claims.documents();
     const keep = new Set(documents.flatMap((slot) => slot.outputs.map((output) => output.normalize('NFC'))));
     const writeShared = async (relativePath: string, content: string) => {
@@ -140,7 +186,7 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
 
   return {
     add(document) {
-      if (summary) return Promise.reject(new Error('Unexpected add() after finish() on an export writer'));
+      if (summary || abandoned) return Promise.reject(new Error(`Unexpected add() after ${abandoned ? 'abandon' : 'finish'}() on an export writer`));
       const { record } = document;
       if (formats.includes('html') && typeof document.html !== 'string') {
         return Promise.reject(new TypeError(`Unexpected document \`${record.path}\` without its HTML page, expected \`html\` from renderDocumentPage() when exporting HTML`));
@@ -162,10 +208,31 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
       return written.finally(() => pending.delete(written));
     },
     finish() {
+      if (abandoned) return Promise.reject(new Error('Unexpected finish() after abandon() on an export writer'));
       summary ??= finishExport();
       return summary;
     },
+    async abandon() {
+      if (summary) throw new Error('Unexpected abandon() after finish() on an export writer');
+      abandoned = true;
+      await settle();
+      for (const outcomes of staged.values()) for (const outcome of outcomes) if (outcome !== 'unchanged') await files.discard(outcome);
+      staged.clear();
+      await files.removeCreatedFolders();
+      if (createdOutDir) await rmdir(files.root).catch(() => undefined);
+    },
   };
+}
+
+/** Renames are cheap but many (two per document); a few at a time keep the file system busy without flooding it. */
+const COMMITS_IN_FLIGHT = 16;
+
+async function runConcurrently(jobs: Array<() => Promise<void>>, limit: number): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < jobs.length) await jobs[next++]!();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, lane));
 }
 
 /** The manifest line of a record, keys in the schema's order. */

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, rename, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 const TEMP_MARKER = '.qadocs-tmp-';
@@ -23,6 +23,12 @@ export class OutputPathError extends Error {
 /** Whether a write replaced the file or found the same bytes already there (and left it alone). */
 export type WriteOutcome = 'written' | 'unchanged';
 
+/** A file's new content, written beside its target and not yet in place (see `OutputFiles.stage`). */
+export interface StagedFile {
+  readonly temporary: string;
+  readonly target: string;
+}
+
 // O_NOFOLLOW is 0 where the platform has none (Windows); lstat checks cover that case.
 const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
 
@@ -34,6 +40,7 @@ const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
  */
 export class OutputFiles {
   readonly #checkedFolders = new Set<string>();
+  readonly #createdFolders = new Set<string>();
 
   constructor(readonly root: string) {}
 
@@ -59,6 +66,17 @@ export class OutputFiles {
 
   /** Write `content` to `relativePath` unless the file already holds exactly these bytes. */
   async write(relativePath: string, content: string | Uint8Array): Promise<WriteOutcome> {
+    const staged = await this.stage(relativePath, content);
+    if (staged === 'unchanged') return 'unchanged';
+    await this.commit(staged);
+    return 'written';
+  }
+
+  /**
+   * The first half of `write`: the new bytes go to a temporary file beside the target, and the target
+   * is left as it is until `commit` (or `discard`). `'unchanged'` when the target already holds them.
+   */
+  async stage(relativePath: string, content: string | Uint8Array): Promise<StagedFile | 'unchanged'> {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     const target = await this.#prepare(relativePath);
     if (await this.#holds(target, relativePath, bytes.length, (existing) => Buffer.compare(existing, bytes) === 0)) return 'unchanged';
@@ -70,12 +88,32 @@ export class OutputFiles {
       } finally {
         await handle.close();
       }
-      await rename(temporary, target);
     } catch (error) {
       await unlink(temporary).catch(() => undefined);
       throw error;
     }
-    return 'written';
+    return { temporary, target };
+  }
+
+  /** Put a staged file in place (one rename: readers see the old file or the new one, never a mix). */
+  async commit(staged: StagedFile): Promise<void> {
+    try {
+      await rename(staged.temporary, staged.target);
+    } catch (error) {
+      await this.discard(staged);
+      throw error;
+    }
+  }
+
+  /** Drop a staged file; its target stays as it was. */
+  async discard(staged: StagedFile): Promise<void> {
+    await unlink(staged.temporary).catch(() => undefined);
+  }
+
+  /** Remove the folders this writer created that are empty again (after discarding), deepest first. */
+  async removeCreatedFolders(): Promise<void> {
+    const created = [...this.#createdFolders].sort((a, b) => b.split('/').length - a.split('/').length);
+    for (const folder of created) await rmdir(this.resolve(folder)).catch(() => undefined);
   }
 
   /** Like `write`, for content produced piece by piece (it is never held in memory whole). */
@@ -128,7 +166,10 @@ export class OutputFiles {
       if (this.#checkedFolders.has(folder)) continue;
       const absolute = this.resolve(folder);
       const stats = await lstat(absolute).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : Promise.reject(error)));
-      if (stats === null) await mkdir(absolute).catch((error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? undefined : Promise.reject(error)));
+      if (stats === null) {
+        const made = await mkdir(absolute).then(() => true, (error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? false : Promise.reject(error)));
+        if (made) this.#createdFolders.add(folder);
+      }
       const created = stats ?? (await lstat(absolute));
       if (created.isSymbolicLink()) throw new OutputPathError('symlink', folder, `Unexpected symbolic link \`${folder}\` in the output folder, expected a real folder (links are not followed)`);
       if (!created.isDirectory()) throw new OutputPathError('not-a-directory', folder, `Unexpected file \`${folder}\` in the output folder where a folder is needed`);
