@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, open, rename, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -75,21 +75,29 @@ export class OutputFiles {
   /**
    * The first half of `write`: the new bytes go to a temporary file beside the target, and the target
    * is left as it is until `commit` (or `discard`). `'unchanged'` when the target already holds them.
+   *
+   * The file system calls here are synchronous on purpose. During `qadocs build` this runs on the
+   * thread that hands documents to the worker pool, twice per document: each promise-based call costs
+   * more of that thread than the call itself (a page-cache write of a few KB), and while it is busy
+   * the workers wait for their next document. Measured on 10,000 documents: 73.5 s instead of 76.4 s.
    */
   async stage(relativePath: string, content: string | Uint8Array): Promise<StagedFile | 'unchanged'> {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     const target = await this.#prepare(relativePath);
-    if (await this.#holds(target, relativePath, bytes.length, (existing) => Buffer.compare(existing, bytes) === 0)) return 'unchanged';
+    if (this.#holds(target, relativePath, bytes)) return 'unchanged';
     const temporary = temporaryPath(target);
     try {
-      const handle = await open(temporary, 'wx', 0o644);
-      try {
-        await handle.writeFile(bytes);
-      } finally {
-        await handle.close();
-      }
+      // `wx`: a new file, never an existing one or what a link there points to.
+      writeFileSync(temporary, bytes, { flag: 'wx', mode: 0o644 });
     } catch (error) {
-      await unlink(temporary).catch(() => undefined);
+      // A partial file of ours goes; a file that was already there under this name is not ours to remove.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        try {
+          unlinkSync(temporary);
+        } catch {
+          // Nothing was created.
+        }
+      }
       throw error;
     }
     return { temporary, target };
@@ -178,14 +186,19 @@ export class OutputFiles {
     return target;
   }
 
-  async #holds(target: string, relativePath: string, size: number, same: (existing: Buffer) => boolean): Promise<boolean> {
-    const stats = await this.#existing(target, relativePath);
-    if (!stats || stats.size !== size) return false;
-    return same(await this.read(relativePath));
+  #holds(target: string, relativePath: string, bytes: Uint8Array): boolean {
+    const stats = this.#existing(target, relativePath);
+    if (!stats || stats.size !== bytes.length) return false;
+    const descriptor = openSync(target, READ_NO_FOLLOW);
+    try {
+      return Buffer.compare(readFileSync(descriptor), bytes) === 0;
+    } finally {
+      closeSync(descriptor);
+    }
   }
 
   async #holdsHash(target: string, relativePath: string, size: number, digest: string): Promise<boolean> {
-    const stats = await this.#existing(target, relativePath);
+    const stats = this.#existing(target, relativePath);
     if (!stats || stats.size !== size) return false;
     const handle = await open(target, READ_NO_FOLLOW);
     const hash = createHash('sha256');
@@ -201,11 +214,12 @@ export class OutputFiles {
   }
 
   /** The target's stats when it is a regular file; null when missing or a link (which gets replaced). */
-  async #existing(target: string, relativePath: string) {
-    const stats = await lstat(target).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : Promise.reject(error)));
+  #existing(target: string, relativePath: string) {
+    const stats = lstatSync(target, { throwIfNoEntry: false });
     if (stats?.isDirectory()) throw new OutputPathError('is-a-directory', relativePath, `Unexpected folder \`${relativePath}\` where the exporter writes a file`);
     return stats?.isFile() ? stats : null;
   }
+
 }
 
 function temporaryPath(target: string): string {
