@@ -43,7 +43,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .option('--shard <i/n>', 'only shard i of n (CI machines)')
       .option('--threads <n>', 'worker threads (default: all cores)')
       .option('--timeout <ms>', 'per-file time limit in milliseconds (default 10000)')
-      .option('--low-memory', 'keep peak memory down (~40% less) at the cost of time (~20% more)')
+      .option('--low-memory', 'keep peak memory down (~40% less) at the cost of time (~10% more)')
       .option('--no-progress', 'never show a progress bar');
 
   const run = (action: (...args: any[]) => Promise<number>) =>
