@@ -56,6 +56,16 @@ describe('qadocs build on clean content (SPEC §4)', () => {
     expect(contentOf(after)).toEqual(contentOf(before));
     expect(touchedFiles(before, after)).toEqual([]);
   });
+
+  it('with a lint error into a new output folder leaves no folder behind', async () => {
+    const broken = path.join(cwd, 'broken-new-folder');
+    cpSync(path.join(cwd, 'content'), broken, { recursive: true });
+    writeFileSync(path.join(broken, 'how-to/configure-rules.md'), documentWithError());
+    const run = await runQadocs(['build', 'broken-new-folder', '--out', 'never/made'], { cwd });
+    expect(run.code, describeRun(run)).toBe(1);
+    expect(run.stderr).toContain('nothing exported (never/made is unchanged)');
+    expect(existsSync(path.join(cwd, 'never'))).toBe(false);
+  });
 });
 
 describe('qadocs export', () => {

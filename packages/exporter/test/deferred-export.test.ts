@@ -80,12 +80,27 @@ describe('a deferred export writer', () => {
     await expect(writer.finish()).rejects.toThrow('Unexpected finish() after abandon()');
   });
 
-  it('abandon() removes an output folder that it created, and keeps one that existed', async () => {
+  it('a run stopped before finish() or abandon() (killed) leaves only staged files, which the next export removes', async () => {
+    const outDir = freshDir('killed');
+    await exportRecords(outDir, firstRecords, true);
+    const previous = readTree(outDir);
+    const killed = await createExportWriter({ outDir, deferred: true });
+    await addAll(killed, secondRecords);
+    const left = readTree(outDir);
+    expect([...left.keys()].filter((file) => !TEMPORARY.test(file))).toEqual([...previous.keys()]);
+    for (const [file, bytes] of previous) expect(left.get(file), file).toEqual(bytes);
+
+    await exportRecords(outDir, secondRecords, true);
+    expect(listFiles(outDir).filter((file) => TEMPORARY.test(file))).toEqual([]);
+  });
+
+  it('abandon() removes the output folder and the parents that it created, and keeps one that existed', async () => {
     const created = freshDir('created');
-    const writer = await createExportWriter({ outDir: path.join(created, 'site'), deferred: true });
+    const writer = await createExportWriter({ outDir: path.join(created, 'nested', 'site'), deferred: true });
     await addAll(writer, firstRecords);
     await writer.abandon();
-    expect(existsSync(path.join(created, 'site'))).toBe(false);
+    expect(existsSync(created)).toBe(false);
+    expect(existsSync(scratch)).toBe(true);
 
     const existing = freshDir('existing');
     mkdirSync(existing);

@@ -76,7 +76,8 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
   }
   const formats = FORMATS.filter((format) => (options.formats ?? FORMATS).includes(format));
   if (formats.length === 0) throw new TypeError('Unexpected empty list of export formats, expected "json", "html" or both');
-  const createdOutDir = (await mkdir(options.outDir, { recursive: true })) !== undefined;
+  // The first folder this call created (the output folder or one of its parents), if any: abandon() removes them.
+  const firstCreated = await mkdir(options.outDir, { recursive: true });
   const files = new OutputFiles(await realpath(options.outDir));
   // A deferred writer's staged files, by document: put in place by finish(), dropped by abandon().
   const staged = new Map<DocumentSlot, Array<StagedFile | 'unchanged'>>();
@@ -219,9 +220,18 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
       for (const outcomes of staged.values()) for (const outcome of outcomes) if (outcome !== 'unchanged') await files.discard(outcome);
       staged.clear();
       await files.removeCreatedFolders();
-      if (createdOutDir) await rmdir(files.root).catch(() => undefined);
+      for (const folder of foldersMadeFor(options.outDir, firstCreated)) await rmdir(folder).catch(() => undefined);
     },
   };
+}
+
+/** The output folder and its parents up to the first one `mkdir` created, deepest first; none when it created none. */
+function foldersMadeFor(outDir: string, firstCreated: string | undefined): string[] {
+  if (firstCreated === undefined) return [];
+  const top = path.resolve(firstCreated);
+  const folders: string[] = [];
+  for (let folder = path.resolve(outDir); folder === top || folder.startsWith(top + path.sep); folder = path.dirname(folder)) folders.push(folder);
+  return folders;
 }
 
 /** Renames are cheap but many (two per document); a few at a time keep the file system busy without flooding it. */
