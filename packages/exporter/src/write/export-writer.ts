@@ -1,5 +1,6 @@
 import { mkdir, realpath, rmdir } from 'node:fs/promises';
 import path from 'node:path';
+import pLimit from 'p-limit';
 import { SCHEMA_VERSION, qaDocumentJsonSchema, unsafeDocumentIdReason, type Manifest, type ManifestEntry, type QaDocument } from '@qadocs/schema';
 import { sortDiagnostics, type ExportDiagnostic } from '../export-diagnostic.js';
 import { indexDocumentOf, renderIndexPage } from '../render/render-index-page.js';
@@ -80,7 +81,7 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
   const firstCreated = await mkdir(options.outDir, { recursive: true });
   const files = new OutputFiles(await realpath(options.outDir));
   // A deferred writer's staged files, by document: put in place by finish(), dropped by abandon().
-  const staged = new Map<DocumentSlot, Array<StagedFile | 'unchanged'>>();
+  const staged = new Map<DocumentSlot, Array<{ output: string; file: StagedFile | 'unchanged' }>>();
   const claims = new OutputClaims();
   const diagnostics: ExportDiagnostic[] = [];
   const pending = new Set<Promise<void>>();
@@ -108,16 +109,20 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
         await writeInTurn(output, async () => {
           if (slot.evicted) return;
           if (!options.deferred) counts[await files.write(output, content)]++;
-          else staged.set(slot, [...(staged.get(slot) ?? []), await files.stage(output, content)]);
+          else staged.set(slot, [...(staged.get(slot) ?? []), { output, file: await files.stage(output, content) }]);
         });
       } catch (error) {
-        if (slot.evicted) return;
-        claims.release(slot);
-        const ruleId = error instanceof OutputPathError && error.kind === 'symlink' ? 'export/symlink' : 'export/write-failed';
-        diagnostics.push({ ruleId, file: slot.record.path, reason: `Unexpected failure writing \`${output}\`: ${(error as Error).message}` });
+        if (!slot.evicted) dropFailedDocument(slot, output, error);
         return;
       }
     }
+  };
+
+  /** A document one of whose files could not be written leaves the export, with a diagnostic. */
+  const dropFailedDocument = (slot: DocumentSlot, output: string, error: unknown) => {
+    claims.release(slot);
+    const ruleId = error instanceof OutputPathError && error.kind === 'symlink' ? 'export/symlink' : 'export/write-failed';
+    diagnostics.push({ ruleId, file: slot.record.path, reason: `Unexpected failure writing \`${output}\`: ${(error as Error).message}` });
   };
 
   const settle = async () => {
@@ -127,28 +132,29 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
   /** Put the kept documents' staged files in place and drop the displaced ones'; a failed rename drops its document. */
   const commitStaged = async () => {
     const kept = new Set(claims.documents());
-    const jobs = [...staged].map(([slot, outcomes]) => async () => {
-      for (const outcome of outcomes) {
-        if (outcome === 'unchanged') {
-          if (kept.has(slot)) counts.unchanged++;
-          continue;
-        }
-        if (!kept.has(slot) || slot.evicted) {
-          await files.discard(outcome);
-          continue;
-        }
-        try {
-          await files.commit(outcome);
-          counts.written++;
-        } catch (error) {
-          claims.release(slot);
-          const output = path.relative(files.root, outcome.target).split(path.sep).join('/');
-          diagnostics.push({ ruleId: 'export/write-failed', file: slot.record.path, reason: `Unexpected failure writing \`${output}\`: ${(error as Error).message}` });
-        }
-      }
-    });
+    const commits = pLimit(COMMITS_IN_FLIGHT);
+    const documents = [...staged];
     staged.clear();
-    await runConcurrently(jobs, COMMITS_IN_FLIGHT);
+    await Promise.all(
+      documents.map(([slot, stagedFiles]) =>
+        commits(async () => {
+          for (const { output, file } of stagedFiles) {
+            if (file === 'unchanged') {
+              if (kept.has(slot)) counts.unchanged++;
+            } else if (!kept.has(slot) || slot.evicted) {
+              await files.discard(file);
+            } else {
+              try {
+                await files.commit(file);
+                counts.written++;
+              } catch (error) {
+                dropFailedDocument(slot, output, error);
+              }
+            }
+          }
+        }),
+      ),
+    );
   };
 
   const finishExport = async (): Promise<ExportSummary> => {
@@ -217,7 +223,7 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
       if (summary) throw new Error('Unexpected abandon() after finish() on an export writer');
       abandoned = true;
       await settle();
-      for (const outcomes of staged.values()) for (const outcome of outcomes) if (outcome !== 'unchanged') await files.discard(outcome);
+      for (const stagedFiles of staged.values()) for (const { file } of stagedFiles) if (file !== 'unchanged') await files.discard(file);
       staged.clear();
       await files.removeCreatedFolders();
       for (const folder of foldersMadeFor(options.outDir, firstCreated)) await rmdir(folder).catch(() => undefined);
@@ -237,13 +243,6 @@ function foldersMadeFor(outDir: string, firstCreated: string | undefined): strin
 /** Renames are cheap but many (two per document); a few at a time keep the file system busy without flooding it. */
 const COMMITS_IN_FLIGHT = 16;
 
-async function runConcurrently(jobs: Array<() => Promise<void>>, limit: number): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < jobs.length) await jobs[next++]!();
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, lane));
-}
 
 /** The manifest line of a record, keys in the schema's order. */
 function manifestEntryOf(record: QaDocument): ManifestEntry {
