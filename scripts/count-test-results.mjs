@@ -7,10 +7,10 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const missing = [];
-for (const group of ['packages', 'bench']) {
+for (const group of ['packages', 'bench', 'integration']) {
   const base = path.join(root, group);
   if (!existsSync(base)) continue;
-  const dirs = group === 'bench' ? [base] : readdirSync(base).map((name) => path.join(base, name));
+  const dirs = group !== 'packages' ? [base] : readdirSync(base).map((name) => path.join(base, name));
   for (const dir of dirs) {
     if (!existsSync(path.join(dir, 'vitest.config.ts'))) continue;
     const file = path.join(dir, 'test-results.json');

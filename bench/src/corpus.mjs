@@ -6,8 +6,8 @@ import { join, resolve } from 'node:path';
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 /** Where the corpora live: `bench/corpora/<docs>/` (gitignored). */
 export const CORPORA_DIR = join(REPO_ROOT, 'bench', 'corpora');
-/** The shared deterministic corpus generator, beside the repository. */
-export const GENERATOR_PATH = resolve(REPO_ROOT, '..', 'shared', 'bench', 'gen-corpus.mjs');
+/** The deterministic corpus generator. */
+export const GENERATOR_PATH = join(REPO_ROOT, 'bench', 'scripts', 'gen-corpus.mjs');
 const MARKER = '.corpus-gen.json';
 
 /**
@@ -22,7 +22,7 @@ export function ensureCorpus(docs, seed) {
   let files = marker ? markdownFiles(dir) : [];
   if (!marker || marker.docs !== docs || marker.seed !== seed || files.length !== docs) {
     if (!existsSync(GENERATOR_PATH)) {
-      throw new Error(`the corpus generator is missing: expected ${GENERATOR_PATH} (the repository's ../shared/bench/gen-corpus.mjs)`);
+      throw new Error(`the corpus generator is missing: expected ${GENERATOR_PATH}`);
     }
     // A folder without the generator's marker is a generation that was interrupted: ours to remove.
     if (existsSync(dir) && !marker) rmSync(dir, { recursive: true, force: true });

@@ -119,7 +119,7 @@ async function main() {
     return 0;
   }
   if (!existsSync(GENERATOR_PATH)) {
-    console.error(`bench: the corpus generator is missing: expected ${GENERATOR_PATH}\n(the repository's ../shared/bench/gen-corpus.mjs; the benchmark needs the shared folder beside the repository)`);
+    console.error(`bench: the corpus generator is missing: expected ${GENERATOR_PATH}`);
     return 2;
   }
   options.measure ??= defaultMeasure();

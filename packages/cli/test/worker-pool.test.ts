@@ -11,7 +11,7 @@ import { GEN_CORPUS, makeTempFolder } from './support/temp-folder.js';
 const DOCUMENTS = 400;
 const cwd = makeTempFolder('worker-pool');
 const hasGenerator = existsSync(GEN_CORPUS);
-if (!hasGenerator) console.warn(`worker-pool tests skipped: the corpus generator ${GEN_CORPUS} is missing (../shared/bench)`);
+if (!hasGenerator) console.warn(`worker-pool tests skipped: the corpus generator ${GEN_CORPUS} is missing`);
 
 async function lintReport(...extra: string[]): Promise<EslintResult[]> {
   const run = await runQadocs(['lint', 'corpus', '--format', 'json', '--no-progress', ...extra], { cwd });

@@ -4,7 +4,7 @@
 //   pnpm --filter @qadocs/linter eval:classifier          (after `pnpm --filter @qadocs/linter build`)
 //   QADOCS_CORPUS=/path/to/corpus node scripts/eval-classifier.mjs [--out file.json]
 //
-// Corpus: $QADOCS_CORPUS, else `../shared/corpus` beside the repository root. It reads `labels.tsv`
+// Corpus: the folder named by $QADOCS_CORPUS (nothing is read without it). It reads `labels.tsv`
 // (path, label_source, raw_label), maps each label vocabulary onto the four categories and leaves out
 // the labels that have no Diátaxis counterpart. The mapping (src/classifier/corpus-evaluation.ts,
 // LABEL_CATEGORIES) is:
@@ -28,8 +28,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const repoRoot = path.resolve(packageDir, '../..');
-const corpus = path.resolve(process.env.QADOCS_CORPUS ?? path.join(repoRoot, '../shared/corpus'));
+if (!process.env.QADOCS_CORPUS) {
+  console.error('skipped: no labelled corpus (set QADOCS_CORPUS to the folder that holds labels.tsv)');
+  process.exit(0);
+}
+const corpus = path.resolve(process.env.QADOCS_CORPUS);
 const outIndex = process.argv.indexOf('--out');
 const outFile = path.resolve(outIndex > 0 && process.argv[outIndex + 1] ? process.argv[outIndex + 1] : path.join(packageDir, 'classifier-eval.json'));
 

@@ -33,8 +33,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const repoRoot = path.resolve(packageDir, '../..');
-const corpus = path.resolve(process.env.QADOCS_CORPUS ?? path.join(repoRoot, '../shared/corpus'));
+if (!process.env.QADOCS_CORPUS) {
+  console.error('skipped: no labelled corpus (set QADOCS_CORPUS to the folder that holds labels.tsv)');
+  process.exit(0);
+}
+const corpus = path.resolve(process.env.QADOCS_CORPUS);
 const write = process.argv.includes('--write');
 const showErrors = process.argv.includes('--errors');
 const weightsFile = path.join(packageDir, 'src/classifier/signal-weights.ts');

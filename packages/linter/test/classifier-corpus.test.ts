@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '@qadocs/schema';
+import { realCorpusFolder } from '../../../test-support/project-paths.mjs';
 import { categoryOfLabel, corpusHalf, evaluateOnCorpus } from '../src/classifier/corpus-evaluation.js';
 
-const corpus = path.resolve(process.env.QADOCS_CORPUS ?? path.join(import.meta.dirname, '../../../../shared/corpus'));
-const corpusMissing = !existsSync(path.join(corpus, 'labels.tsv'));
-if (corpusMissing) console.warn(`classifier-corpus: skipped, no labelled corpus at ${corpus} (set QADOCS_CORPUS to its folder)`);
+const corpus = realCorpusFolder('the classifier\'s evaluation on the labelled corpus') ?? '';
+const corpusMissing = corpus === '' || !existsSync(path.join(corpus, 'labels.tsv'));
+if (corpus !== '' && corpusMissing) console.warn(`skipped: the classifier's evaluation (no labels.tsv in ${corpus})`);
 
 /*
  * Floors of what the classifier reaches on the labelled corpus (SPEC §3.5; run

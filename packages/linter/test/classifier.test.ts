@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '@qadocs/parser';
+import { REFERENCE_DOCUMENT } from '../../../test-support/project-paths.mjs';
 import { createLintDocument } from '../src/lint-document.js';
 import { CATEGORIES } from '@qadocs/schema';
 import {
@@ -138,7 +139,7 @@ describe('classifyDocument', () => {
   });
 
   it('reads the reference document (a comparison question) as an explanation', () => {
-    const seed = readFileSync(new URL('../../../../shared/seed/000_3668c700682cea6a.txt', import.meta.url), 'utf8');
+    const seed = readFileSync(REFERENCE_DOCUMENT, 'utf8');
     const result = classifyDocument(parse(seed));
     expect(result.predicted).toBe('explanation');
     expect(result.evidence.some((line) => line.includes("What's the difference between"))).toBe(true);

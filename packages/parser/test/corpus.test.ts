@@ -4,9 +4,10 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { qaDocumentJsonSchema } from '@qadocs/schema';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../src/index.js';
+import { realCorpusFolder } from '../../../test-support/project-paths.mjs';
 
-const corpusDir = process.env.QADOCS_CORPUS ?? path.resolve(import.meta.dirname, '../../../../shared/corpus');
-const hasCorpus = existsSync(corpusDir);
+const corpusDir = realCorpusFolder('the parser\'s corpus survival test') ?? '';
+const hasCorpus = corpusDir !== '';
 
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -16,8 +17,6 @@ function markdownFiles(dir: string): string[] {
 }
 
 describe('the real-world corpus', () => {
-  if (!hasCorpus) console.warn(`corpus not found at ${corpusDir}: skipping the corpus survival test (set QADOCS_CORPUS)`);
-
   it.skipIf(!hasCorpus)('parses every Markdown file without an exception, and every record validates against the JSON Schema', async () => {
     const files = markdownFiles(corpusDir);
     expect(files.length).toBeGreaterThan(1_000);

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, parseFile } from '../src/index.js';
 
-const seedDir = path.resolve(import.meta.dirname, '../../../../shared/seed');
-const seedFile = path.join(seedDir, '000_3668c700682cea6a.txt');
+import { REFERENCE_DOCUMENT } from '../../../test-support/project-paths.mjs';
+
+const seedFile = REFERENCE_DOCUMENT;
+const seedDir = path.dirname(seedFile);
 
 describe('the reference document', () => {
   it('parses to the record SPEC §2 describes', async () => {

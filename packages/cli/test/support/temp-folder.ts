@@ -7,10 +7,10 @@ import { afterAll } from 'vitest';
 export const CONTENT_DIR = path.resolve(import.meta.dirname, '../../../../content');
 
 /** The reference document of the SPEC (pasted from Copilot, with every defect the issues list). */
-export const REFERENCE_DOCUMENT = path.resolve(import.meta.dirname, '../../../../../shared/seed/000_3668c700682cea6a.txt');
+export { REFERENCE_DOCUMENT } from '../../../../test-support/project-paths.mjs';
 
 /** The benchmark's corpus generator (realistic documents, a few deliberately broken). */
-export const GEN_CORPUS = path.resolve(import.meta.dirname, '../../../../../shared/bench/gen-corpus.mjs');
+export { CORPUS_GENERATOR as GEN_CORPUS } from '../../../../test-support/project-paths.mjs';
 
 /** A fresh temporary folder, removed when the test file ends. */
 export function makeTempFolder(prefix: string): string {

@@ -1,13 +1,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument, parseFile, type ParsedDocument } from '@qadocs/parser';
+import { REFERENCE_DOCUMENT } from '../../../../test-support/project-paths.mjs';
 
 /** The content root of the hand-written Q&A documents. */
 export const CONTENT_ROOT = path.resolve(import.meta.dirname, '../fixtures/content');
 /** The content root of the hostile documents (exported under `hostile/`). */
 export const HOSTILE_ROOT = path.resolve(import.meta.dirname, '../fixtures');
-/** The reference document of the project (SPEC §2), outside the repository as the parser's test reads it. */
-export const SEED_FILE = path.resolve(import.meta.dirname, '../../../../../shared/seed/000_3668c700682cea6a.txt');
+/** The reference document of the project (docs/record.md). */
+export const SEED_FILE = REFERENCE_DOCUMENT;
 
 function markdownFiles(folder: string): string[] {
   return readdirSync(folder, { recursive: true, encoding: 'utf8' })

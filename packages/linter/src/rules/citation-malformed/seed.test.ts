@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '@qadocs/parser';
+import { REFERENCE_DOCUMENT } from '../../../../../test-support/project-paths.mjs';
 import { DEFAULT_SETTINGS } from '../../config/settings.js';
 import { fixSource } from '../../engine/fix-source.js';
 import { lintParsed } from '../../engine/lint-parsed.js';
@@ -18,8 +19,7 @@ import undefinedReference from '../citation-undefined/index.js';
 import unused from '../citation-unused/index.js';
 
 // The reference document pasted from Copilot (SPEC §2): two `¹(https://…)` markers and a glued `³[^3]`.
-const seedFile = path.resolve(import.meta.dirname, '../../../../../../shared/seed/000_3668c700682cea6a.txt');
-const seed = readFileSync(seedFile, 'utf8');
+const seed = readFileSync(REFERENCE_DOCUMENT, 'utf8');
 const lintSeedText = (text: string) => lintWithRule(rule, text, {}, 'seed/000_3668c700682cea6a.txt');
 
 describe('citation/malformed on the reference document', () => {
