@@ -4,8 +4,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { formatGithub, formatResults, toEslintJson } from '@qadocs/linter';
 import type { LintResult } from '@qadocs/schema';
-import { createBatchedWriter } from './files/batched-writer.js';
-import { cachedReportEntry } from './pipeline/cache-entry.js';
+import { cachedReportEntry, createBatchedWriter } from '@qadocs/engine';
 
 export interface ReportWriter {
   add(result: LintResult): void;

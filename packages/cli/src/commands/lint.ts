@@ -4,7 +4,7 @@ import { lintSource, REPORT_FORMATS } from '@qadocs/linter';
 import type { LintResult, QaDocument } from '@qadocs/schema';
 import type { CliIo } from '../cli-io.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
-import { LintCache } from '../pipeline/lint-cache.js';
+import { LintCache } from '@qadocs/engine';
 import { createReportWriter } from '../report-writer.js';
 import { createProgress } from '../progress.js';
 import { configFingerprint, loadRunConfig, nonNegativeInteger, positiveInteger, prepareRun, processDocuments, type CommonFlags } from '../run-context.js';

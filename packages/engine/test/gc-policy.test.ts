@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { GC_HELPER_FLAGS, LOW_MEMORY_FLAGS, POOL_FLAGS, gcPolicyFlags } from '../src/pipeline/gc-policy.js';
+import { GC_HELPER_FLAGS, LOW_MEMORY_FLAGS, POOL_FLAGS, gcPolicyFlags } from '../src/gc-policy.js';
 
 describe('gcPolicyFlags: V8 flags set before the pool starts (issue 5)', () => {
   it('turns the GC helper threads off when the workers take every core', () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { classificationReport, createLintResult, fixText, lintSource, loadConfig, type ResolvedConfig } from '@qadocs/linter';
-import { readDocument } from '../files/read-document.js';
+import { readDocument } from './files/read-document.js';
 import type { DocumentOutcome, DocumentTask, PipelineSetup } from './document-task.js';
 
 /** One document's work, parse once: lint (and fix), then whatever else the command needs. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lintSource, loadConfig, toEslintJson } from '@qadocs/linter';
 import type { LintResult } from '@qadocs/schema';
-import { cacheLineFile, cachedReportEntry, decodeCacheLine, encodeCacheLine } from '../src/pipeline/cache-entry.js';
+import { cacheLineFile, cachedReportEntry, decodeCacheLine, encodeCacheLine } from '../src/cache/cache-entry.js';
 import { REFERENCE_DOCUMENT } from './support/temp-folder.js';
 
 const HASH = `sha256-${'a'.repeat(64)}`;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createBatchedWriter, type BatchedWriter } from '../files/batched-writer.js';
 import { byteLengthOfLines, readLines } from '../files/read-lines.js';
 import { cacheLineFile, decodeCacheLine, encodeCacheLine } from './cache-entry.js';
-import type { DocumentOutcome } from './document-task.js';
+import type { DocumentOutcome } from '../document-task.js';
 
 const FORMAT = 4;
 

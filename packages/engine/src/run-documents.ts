@@ -1,17 +1,14 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
 import { FILE_START, parseTimeoutDiagnostic, unparsableDocument, type ParseDiagnostic } from '@qadocs/parser';
 import { createLintResult, lintParsed, type ResolvedConfig } from '@qadocs/linter';
 import type { DocumentOutcome, DocumentTask, PipelineSetup } from './document-task.js';
-import type { LintCache } from './lint-cache.js';
-import { readDocument } from '../files/read-document.js';
+import type { LintCache } from './cache/lint-cache.js';
+import { readDocument } from './files/read-document.js';
 import { applyGcPolicy } from './gc-policy.js';
 import { createDocumentProcessor } from './process-document.js';
 
@@ -28,6 +25,11 @@ export interface RunDocumentsOptions {
   lowMemory?: boolean;
   cache?: LintCache | null;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The module the pool's workers run (a file URL). A front end that bundles the engine passes its
+   * bundled worker; the default is this package's own compiled worker.
+   */
+  workerFile?: string;
 }
 
 /** Runs one document to its outcome: in a worker that can be stopped, or in this thread. */
@@ -60,7 +62,7 @@ export async function* runDocuments(options: RunDocumentsOptions): AsyncGenerato
   const { files } = options;
   if (files.length === 0) return;
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), files.length));
-  const pool = (await isSmallRun(options)) ? null : createLazyPool(options.setup, threads, options.lowMemory ?? false);
+  const pool = (await isSmallRun(options)) ? null : createLazyPool(options.setup, threads, options.lowMemory ?? false, options.workerFile ?? ENGINE_WORKER);
   const execute: Execute = pool ? poolExecutor(pool, options) : await inProcessExecutor(options);
   const lookahead = threads * DOCUMENTS_IN_FLIGHT_PER_THREAD;
   const window: Array<Promise<DocumentOutcome>> = [];
@@ -93,7 +95,7 @@ async function isSmallRun({ files, contents }: RunDocumentsOptions): Promise<boo
 }
 
 /** The worker pool, started on the first task: a warm `--cache` run that hits everywhere starts none. */
-function createLazyPool(setup: PipelineSetup, threads: number, lowMemory: boolean) {
+function createLazyPool(setup: PipelineSetup, threads: number, lowMemory: boolean, workerFile: string) {
   let pool: Promise<Piscina> | null = null;
   return {
     get: () =>
@@ -101,7 +103,7 @@ function createLazyPool(setup: PipelineSetup, threads: number, lowMemory: boolea
         // Before the first worker exists: V8 reads these flags when it creates a heap.
         applyGcPolicy({ threads, lowMemory });
         return new Piscina({
-          filename: workerFile(),
+          filename: workerFile,
           minThreads: 1,
           maxThreads: threads,
           // The pool lives for one run and is destroyed at its end; a worker waiting on a slow
@@ -156,12 +158,8 @@ async function inProcessExecutor(options: RunDocumentsOptions): Promise<Execute>
   };
 }
 
-/** The bundled worker when the build made one, else the compiled module (found via the package entry). */
-function workerFile(): string {
-  const distDir = path.dirname(createRequire(import.meta.url).resolve('qadocs'));
-  const bundled = path.join(distDir, 'qadocs-worker.mjs');
-  return pathToFileURL(existsSync(bundled) ? bundled : path.join(distDir, 'pipeline', 'worker.js')).href;
-}
+/** This package's compiled worker (`dist/worker.js` beside this module). */
+const ENGINE_WORKER = new URL('./worker.js', import.meta.url).href;
 
 /**
  * One file: from the cache when its content is unchanged (unless fixing, when a cached result with
