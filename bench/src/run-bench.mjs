@@ -10,9 +10,9 @@ import { QADOCS_BIN, benchCommands } from './bench-commands.mjs';
 import { USAGE, parseBenchOptions } from './bench-options.mjs';
 import { GENERATOR_PATH, REPO_ROOT, ensureCorpus, restoreAllEditedFiles, restoreEditedFile } from './corpus.mjs';
 import { defaultMeasure, measureRun, stopCurrentRun } from './measure-run.mjs';
-import { formatSizeReport, writeResults } from './report.mjs';
+import { formatMachine, formatSizeReport, writeResults } from './report.mjs';
 import { interleavedSchedule } from './schedule.mjs';
-import { maximum, median, ratio } from './statistics.mjs';
+import { maximum, median, ratio, describeRuns } from './statistics.mjs';
 import { evaluateTargets, kibToMegabytes } from './targets.mjs';
 
 const RESULTS_DIR = join(REPO_ROOT, 'bench', 'results');
@@ -81,6 +81,8 @@ function summarizeSize(corpus, commands, options, workDir) {
       cwd: command.cwd,
       file: command.file ?? null,
       skipped: command.skipped ?? (command.setupError ? 'setup failed' : okRuns.length === 0 && command.runs.length > 0 ? 'every run failed' : null),
+      wall: describeRuns(okRuns.map((run) => run.wallMs)),
+      rss: describeRuns(okRuns.map((run) => run.peakRssKb)),
       medianWallMs: median(okRuns.map((run) => run.wallMs)),
       peakRssKb: maximum(okRuns.map((run) => run.peakRssKb).filter((kib) => kib != null)),
       medianPeakRssKb: median(okRuns.map((run) => run.peakRssKb).filter((kib) => kib != null)),
@@ -136,6 +138,7 @@ async function main() {
     qadocsSkipped: qadocsSkipReason,
     sizes: [],
   };
+  console.log(formatMachine(result.machine));
   for (const docs of options.sizes) {
     console.log(`\n${docs} documents:`);
     const size = await benchSize(docs, options, qadocsSkipReason);

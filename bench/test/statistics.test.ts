@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maximum, median, ratio } from '../src/statistics.mjs';
+import { describeRuns, maximum, median, minimum, ratio } from '../src/statistics.mjs';
 
 describe('median', () => {
   it('takes the middle value of an odd count, whatever the order', () => {
@@ -38,5 +38,23 @@ describe('ratio', () => {
     expect(ratio(null, 4)).toBeNull();
     expect(ratio(3, undefined)).toBeNull();
     expect(ratio(3, 0)).toBeNull();
+  });
+});
+
+describe('minimum', () => {
+  it('is the smallest value, or null for none', () => {
+    expect(minimum([120, 480, 300])).toBe(120);
+    expect(minimum([])).toBeNull();
+  });
+});
+
+describe('describeRuns', () => {
+  it('gives min, median, max and the spread (max − min) / median, ignoring missing values', () => {
+    expect(describeRuns([100, 90, null, 110])).toEqual({ min: 90, median: 100, max: 110, spread: 0.2 });
+  });
+
+  it('has no spread for a single run or none', () => {
+    expect(describeRuns([50])).toEqual({ min: 50, median: 50, max: 50, spread: null });
+    expect(describeRuns([])).toEqual({ min: null, median: null, max: null, spread: null });
   });
 });
