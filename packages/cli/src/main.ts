@@ -97,6 +97,16 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       return explainCommand(ruleId, io);
     }));
 
+  program
+    .command('new')
+    .description('write a scaffold for a new question, in its category\'s folder, with placeholders to replace')
+    .argument('<category>', 'tutorial, how-to, reference or explanation (or a configured alias)')
+    .argument('<question>', 'the question the document answers, quoted')
+    .option('-c, --config <file>', 'use this config file instead of searching for qadocs.config.*')
+    .option('--force', 'replace an existing file')
+    .option('--stdout', 'print the scaffold; write nothing')
+    .action(run(async (category: string, question: string, flags) => (await import('./commands/new.js')).newCommand(category, question, flags, io)));
+
   program.command('init').description('write a starter qadocs.config.json').action(run(async () => (await import('./commands/init.js')).initCommand(io)));
 
   program

@@ -30,6 +30,9 @@ export {
 export { presetSeverity } from './config/presets.js';
 export { starterConfigText } from './config/starter-config.js';
 
+// Authoring
+export { scaffoldDocument, normalizeQuestion, titleOfQuestion, slugOfQuestion, PLACEHOLDER_MARKER } from './authoring/scaffold-document.js';
+
 // Reports
 export { createLintResult } from './reporters/lint-result.js';
 export { formatResults, REPORT_FORMATS, UnknownFormatError, type ReportFormat, type FormatOptions } from './reporters/format-results.js';

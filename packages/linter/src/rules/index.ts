@@ -11,6 +11,7 @@ import citationUncitedClaimRule from './citation-uncited-claim/index.js';
 import citationUndefinedRule from './citation-undefined/index.js';
 import citationUnusedRule from './citation-unused/index.js';
 import contentHiddenCharactersRule from './content-hidden-characters/index.js';
+import contentPlaceholderRule from './content-placeholder/index.js';
 import diataxisCategoryRule from './diataxis-category/index.js';
 import diataxisContentFitRule from './diataxis-content-fit/index.js';
 import diataxisExplanationNoStepsRule from './diataxis-explanation-no-steps/index.js';
@@ -46,6 +47,7 @@ export const rules: readonly Rule<any>[] = [
   citationUndefinedRule,
   citationUnusedRule,
   contentHiddenCharactersRule,
+  contentPlaceholderRule,
   diataxisCategoryRule,
   diataxisContentFitRule,
   diataxisExplanationNoStepsRule,
