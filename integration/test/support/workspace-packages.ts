@@ -9,6 +9,11 @@ export interface WorkspacePackage {
   path: string;
 }
 
+/** A package as `pnpm ls --recursive` lists it (the root has no version when it declares none). */
+export interface WorkspaceListing extends WorkspacePackage {
+  private?: boolean;
+}
+
 /** A package packed as `pnpm publish` would pack it. */
 export interface PackedPackage extends WorkspacePackage {
   /** Absolute path of the `.tgz`. */
@@ -18,16 +23,19 @@ export interface PackedPackage extends WorkspacePackage {
 }
 
 /**
- * Every package of the workspace that would be published (not `private`), as pnpm lists them: a package
- * added to the workspace is packed and checked without this test being told.
+ * Every package of the workspace, the root included, as pnpm lists them: a package added to the
+ * workspace is checked without the tests being told.
  */
-export function publishablePackages(): WorkspacePackage[] {
+export function workspacePackages(): WorkspaceListing[] {
   const listing = execFileSync('pnpm', ['ls', '--recursive', '--depth', '-1', '--json'], { cwd: REPOSITORY_ROOT, encoding: 'utf8' });
-  const packages = JSON.parse(listing) as Array<WorkspacePackage & { private?: boolean }>;
-  return packages
+  return (JSON.parse(listing) as WorkspaceListing[]).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Every package of the workspace that would be published: not `private`. */
+export function publishablePackages(): WorkspacePackage[] {
+  return workspacePackages()
     .filter((entry) => entry.private !== true)
-    .map(({ name, version, path }) => ({ name, version, path }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .map(({ name, version, path }) => ({ name, version, path }));
 }
 
 /** `pnpm pack` one package into `destination` (pnpm rewrites `workspace:` ranges to real versions). */

@@ -1,0 +1,35 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPOSITORY_ROOT } from '../../test-support/project-paths.mjs';
+import { describeCommand, runCommand } from './support/run-command.js';
+import { workspacePackages } from './support/workspace-packages.js';
+
+// What a new contributor sees on `pnpm install` in a fresh clone. The install reads only the
+// manifests and the lockfile, so a copy of those is a fresh clone as far as pnpm is concerned; the
+// packages come from pnpm's store, which the repository's own install has filled.
+
+const work = mkdtempSync(path.join(tmpdir(), 'qadocs-fresh-install-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('pnpm install in a fresh clone', () => {
+  it('finishes with no warning: no "Ignored build scripts" box, no WARN line, and no build left ignored', async () => {
+    const manifests = ['pnpm-workspace.yaml', 'pnpm-lock.yaml', '.npmrc', ...workspacePackages().map((entry) => path.join(path.relative(REPOSITORY_ROOT, entry.path), 'package.json'))];
+    for (const file of manifests) {
+      if (!existsSync(path.join(REPOSITORY_ROOT, file))) continue;
+      mkdirSync(path.dirname(path.join(work, file)), { recursive: true });
+      copyFileSync(path.join(REPOSITORY_ROOT, file), path.join(work, file));
+    }
+    expect(existsSync(path.join(work, 'packages', 'cli', 'package.json'))).toBe(true);
+
+    const install = await runCommand('pnpm', ['install', '--frozen-lockfile', '--prefer-offline'], work);
+    expect(install.code, describeCommand(install)).toBe(0);
+    const output = `${install.stdout}\n${install.stderr}`;
+    expect(output, describeCommand(install)).not.toMatch(/Ignored build scripts|approve-builds|WARN|Warning/i);
+
+    // pnpm records the packages whose install scripts it skipped; none may be left out.
+    const modules = readFileSync(path.join(work, 'node_modules', '.modules.yaml'), 'utf8');
+    expect(modules).not.toMatch(/"?ignoredBuilds"?:\s*\[\s*"/);
+  }, 180_000);
+});
