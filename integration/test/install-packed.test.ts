@@ -126,6 +126,8 @@ describe('every publishable package packs cleanly', () => {
       expect(copies, entry.name).toEqual([`node_modules/${entry.name}`]);
       const manifest = readFileSync(path.join(repository, 'node_modules', entry.name, 'package.json'), 'utf8');
       expect(manifest, `${entry.name} ships a workspace: range`).not.toMatch(/"(workspace|link|file):/);
+      // npm warns a user on an older Node instead of failing later with a syntax error.
+      expect((JSON.parse(manifest) as { engines?: { node?: string } }).engines?.node, `${entry.name} engines.node`).toBe('>=20.19');
     }
   });
 });
