@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm bench`: qadocs against markdownlint-cli2, remark-cli and the remark parse floor on
-// generated corpora, interleaved, several runs each; prints medians, peak RSS and the SPEC §5
+// generated corpora, interleaved, several runs each; prints medians, peak RSS and the docs/performance.md
 // targets as ratios, and writes everything to bench/results/. See bench/README.md.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
