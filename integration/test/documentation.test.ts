@@ -94,6 +94,15 @@ describe('the documentation links', () => {
     expect(ruleIds.filter((id) => text.includes(id)).length).toBeLessThan(5);
   });
 
+  it('the README tells a user how to run qadocs in their own repository, with the commands the pack test runs', () => {
+    const readme = readFileSync(path.join(REPOSITORY_ROOT, 'README.md'), 'utf8');
+    const start = readme.indexOf('\n## Use qadocs in your repository\n');
+    expect(start).toBeGreaterThan(0);
+    const end = readme.indexOf('\n## ', start + 1);
+    const section = readme.slice(start, end === -1 ? undefined : end);
+    for (const command of ['npm i -D qadocs', 'npx qadocs init', 'npx qadocs lint', 'npx qadocs build']) expect(section).toContain(command);
+  });
+
   it('the README writes report files only where git ignores them', () => {
     const outputs = readMarkdown(path.join(REPOSITORY_ROOT, 'README.md'))
       .codeBlocks.flatMap((block) => [...block.matchAll(/(?:^|\s)(?:-o|--output-file)[ =](\S+)/g)].map((match) => match[1]!));
