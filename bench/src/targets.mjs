@@ -5,7 +5,7 @@ export function kibToMegabytes(kib) {
   return (kib * 1024) / 1e6;
 }
 
-/** The corpus size at which SPEC §5 and issue 5 state their targets. */
+/** The corpus size at which docs/performance.md and issue 5 state their targets. */
 export const CONTRACT_DOCS = 10_000;
 
 /** Commands whose runs count towards the qadocs peak-memory target. */
