@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import type { ReportFormat } from '@qadocs/linter';
 import { processIo, type CliIo } from './cli-io.js';
 import { EXIT, UsageError } from './usage-error.js';
 import { QADOCS_VERSION } from './version.js';
@@ -6,9 +7,11 @@ import { QADOCS_VERSION } from './version.js';
 /** Run the `qadocs` command line; resolves to the exit code (0 ok, 1 problems found, 2 usage/config/internal). */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode: number = EXIT.ok;
+  // The format names are the linter's; it is loaded for them only when help is asked for.
+  const reportFormats = asksForHelp(argv) ? (await import('@qadocs/linter')).REPORT_FORMATS : null;
   const program = buildProgram(io, (code) => {
     exitCode = code;
-  });
+  }, reportFormats);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -27,13 +30,19 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 /** Commands are imported when run: `qadocs lint` never loads the exporter, `--version` loads nothing. */
-function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+function buildProgram(io: CliIo, setExit: (code: number) => void, reportFormats: readonly ReportFormat[] | null): Command {
   const program = new Command('qadocs')
     .description('Parse, lint, classify and export question-and-answer Markdown documentation')
     .version(QADOCS_VERSION, '-v, --version')
+    // ESLint, markdownlint-cli2 and most CLIs answer -V too; commander takes one short flag per option.
+    .addOption(new Option('-V', 'output the version number').hideHelp())
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .showSuggestionAfterError(true);
+  program.on('option:V', () => {
+    io.stdout.write(`${QADOCS_VERSION}\n`);
+    throw new CommanderError(EXIT.ok, 'commander.version', QADOCS_VERSION);
+  });
 
   const documentOptions = (command: Command) =>
     command
@@ -52,7 +61,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     };
 
   documentOptions(program.command('lint').description('report problems (exit 1 on errors)').argument('[paths...]', 'files or folders (default: contentRoot)'))
-    .addOption(new Option('-f, --format <name>', 'report format').default('stylish'))
+    .addOption(new Option('-f, --format <name>', reportFormats ? `report format: ${reportFormats.join(', ')}` : 'report format').default('stylish'))
     .option('--fix', 'apply fixes and write the files (atomically)')
     .option('--fix-dry-run', 'print the fixes as a diff; write nothing')
     .option('-o, --output-file <file>', 'write the report to a file')
@@ -117,4 +126,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .action(run(async (dirs: string[], flags: { out: string }) => (await import('./commands/merge-manifests.js')).mergeManifestsCommand(dirs, flags, io)));
 
   return program;
+}
+
+/** `--help`, `-h` or `help <command>`: the only runs whose output lists the report formats. */
+function asksForHelp(argv: readonly string[]): boolean {
+  return argv[0] === 'help' || argv.some((arg) => arg === '--help' || arg === '-h');
 }

@@ -9,7 +9,8 @@ const { version } = JSON.parse(readFileSync(path.join(import.meta.dirname, '../p
 
 describe('qadocs --version and --help', () => {
   it('prints the package version and exits 0', async () => {
-    for (const flag of ['--version', '-v']) {
+    // -V as ESLint and markdownlint-cli2 accept it (issue 11).
+    for (const flag of ['--version', '-v', '-V']) {
       const run = await runQadocs([flag], { cwd });
       expect(run.code, describeRun(run)).toBe(0);
       expect(run.stdout.trim()).toBe(version);
@@ -31,6 +32,16 @@ describe('qadocs --version and --help', () => {
     for (const option of ['--format', '--fix', '--fix-dry-run', '--max-warnings', '--quiet', '--output-file', '--cache', '--stdin', '--shard', '--changed-since']) {
       expect(run.stdout).toContain(option);
     }
+  });
+
+  it('`lint --help` names every report format, from the linter\'s own list (issue 11)', async () => {
+    const { REPORT_FORMATS } = await import('@qadocs/linter');
+    const run = await runQadocs(['lint', '--help'], { cwd });
+    expect(run.code, describeRun(run)).toBe(0);
+    const formatHelp = run.stdout.slice(run.stdout.indexOf('--format'), run.stdout.indexOf('--fix'));
+    expect(formatHelp.replace(/\s+/g, ' ')).toContain(`report format: ${REPORT_FORMATS.join(', ')}`);
+    const viaHelpCommand = await runQadocs(['help', 'lint'], { cwd });
+    expect(viaHelpCommand.stdout).toBe(run.stdout);
   });
 });
 

@@ -30,6 +30,8 @@ export interface DocumentOutcome {
   result: LintResult;
   /** The fixed text when `fix` changed it and it re-parses. */
   fixedSource?: string;
+  /** How many reported problems the fixes in `fixedSource` fixed. */
+  fixesApplied?: number;
   fixRefused?: string;
   /**
    * The record as the exporter serializes it. Sent as a string, not an object: a string crosses from

@@ -21,6 +21,7 @@ export async function createDocumentProcessor(setup: PipelineSetup, loaded?: Res
       if (fixed.refused) outcome.fixRefused = fixed.refused;
       if (fixed.changed) {
         outcome.fixedSource = fixed.output;
+        outcome.fixesApplied = fixed.fixesApplied;
         parsed = fixed.parsed;
         outcome.result = createLintResult(task.filePath, fixed.diagnostics);
       }

@@ -39,7 +39,7 @@ export function fixText(input: string | Uint8Array, options: LintSourceOptions, 
   // `linted`: the caller's own `lintSource` of this very input, so the original is not parsed twice.
   const first = linted ?? lintSource(input, options);
   if (first.parsed.fatal) {
-    return { output: first.parsed.source, changed: false, passes: 0, diagnostics: first.result.messages, parsed: first.parsed, refused: null, result: first.result };
+    return { output: first.parsed.source, changed: false, passes: 0, fixesApplied: 0, diagnostics: first.result.messages, parsed: first.parsed, refused: null, result: first.result };
   }
   const fixed = fixSource(
     first.parsed.source,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import pc from 'picocolors';
 import { lintSource, REPORT_FORMATS } from '@qadocs/linter';
 import type { LintResult, QaDocument } from '@qadocs/schema';
 import type { CliIo } from '../cli-io.js';
@@ -26,25 +27,38 @@ export interface LintFlags extends CommonFlags {
   color?: boolean;
 }
 
+/** What `--fix` / `--fix-dry-run` changed (or would change) over the run. */
+interface FixTally {
+  problems: number;
+  files: number;
+}
+
 /** `qadocs lint`: report (and fix) problems; exit 0 clean, 1 errors or too many warnings, 2 usage. */
 export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
   if (!(REPORT_FORMATS as readonly string[]).includes(flags.format)) {
     throw new UsageError(`Unexpected --format "${flags.format}", expected one of ${REPORT_FORMATS.map((name) => `"${name}"`).join(', ')}`);
   }
   const maxWarnings = flags.maxWarnings !== undefined ? nonNegativeInteger('--max-warnings', flags.maxWarnings) : -1;
-  const color = flags.color ?? (!flags.outputFile && Boolean(io.stdout.isTTY));
-  const report = await createReportWriter(flags.format, { file: flags.outputFile ? path.resolve(io.cwd, flags.outputFile) : null, stdout: io.stdout }, { color, cwd: io.cwd });
+  // `--stdin --fix` prints the fixed text on stdout (an editor replaces its buffer with it): the report goes to stderr.
+  const reportStream = flags.stdin && flags.fix && !flags.fixDryRun ? io.stderr : io.stdout;
+  const color = flags.color ?? (!flags.outputFile && Boolean(reportStream.isTTY));
+  const report = await createReportWriter(flags.format, { file: flags.outputFile ? path.resolve(io.cwd, flags.outputFile) : null, stdout: reportStream }, { color, cwd: io.cwd });
   let errors = 0;
   let warnings = 0;
+  let documents = 0;
+  const fixes: FixTally = { problems: 0, files: 0 };
   const onResult = (result: LintResult) => {
+    documents++;
     errors += result.errorCount;
     warnings += result.warningCount;
     report.add(flags.quiet ? onlyErrors(result) : result);
   };
-  if (flags.stdin) (await lintStdin(paths, flags, io)).forEach(onResult);
-  else await lintFiles(paths, flags, io, onResult);
+  if (flags.stdin) (await lintStdin(paths, flags, io, fixes)).forEach(onResult);
+  else await lintFiles(paths, flags, io, onResult, fixes);
   await report.finish();
 
+  const summary = runSummary({ documents, errors, warnings, fixes, flags, color: flags.color ?? (Boolean(io.stderr.isTTY) && !process.env.NO_COLOR), terminal: Boolean(io.stderr.isTTY) });
+  if (summary) io.stderr.write(summary);
   if (errors > 0) return EXIT.problems;
   if (maxWarnings >= 0 && warnings > maxWarnings) {
     io.stderr.write(`qadocs found too many warnings (maximum: ${maxWarnings}).\n`);
@@ -53,8 +67,30 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   return EXIT.ok;
 }
 
+/**
+ * The closing lines on stderr (stdout stays the report): what `--fix` changed, and on a terminal a
+ * clean run says so, since the stylish report of a clean run is empty (ESLint's silence reads as a hang).
+ */
+function runSummary(run: { documents: number; errors: number; warnings: number; fixes: FixTally; flags: LintFlags; color: boolean; terminal: boolean }): string {
+  const colors = pc.createColors(run.color);
+  let text = '';
+  if (run.fixes.files > 0) {
+    const what = `${count(run.fixes.problems, 'problem')} in ${count(run.fixes.files, 'file')}`;
+    text += run.flags.fixDryRun ? `would fix ${what} (--fix-dry-run: nothing written)\n` : `fixed ${what}\n`;
+  }
+  const shown = run.errors + (run.flags.quiet ? 0 : run.warnings);
+  if (run.terminal && shown === 0 && run.flags.format === 'stylish') {
+    text += `${colors.green('\u2714')} ${count(run.documents, 'document')}, no ${run.warnings > 0 ? 'errors' : 'problems'}\n`;
+  }
+  return text;
+}
+
+function count(value: number, noun: string): string {
+  return `${value} ${noun}${value === 1 ? '' : 's'}`;
+}
+
 /** Lint the files, handing each result on as soon as it is ready, in path order. */
-async function lintFiles(paths: string[], flags: LintFlags, io: CliIo, onResult: (result: LintResult) => void): Promise<void> {
+async function lintFiles(paths: string[], flags: LintFlags, io: CliIo, onResult: (result: LintResult) => void, fixes: FixTally): Promise<void> {
   const context = await prepareRun(paths, flags, io);
   const cache = flags.cache
     ? await LintCache.open(path.resolve(io.cwd, flags.cacheLocation ?? 'node_modules/.cache/qadocs'), io.cwd, [QADOCS_VERSION, configFingerprint(context.config, io.cwd), context.root])
@@ -69,11 +105,10 @@ async function lintFiles(paths: string[], flags: LintFlags, io: CliIo, onResult:
     for await (const outcome of outcomes) {
       if (outcome.fixRefused) io.stderr.write(`${path.relative(io.cwd, outcome.filePath)}: ${outcome.fixRefused}\n`);
       if (outcome.fixedSource !== undefined) {
+        fixes.problems += outcome.fixesApplied ?? 0;
+        fixes.files++;
         if (flags.fixDryRun) {
-          const original = await readFile(outcome.filePath, 'utf8');
-          const name = path.relative(io.cwd, outcome.filePath);
-          const { createTwoFilesPatch } = await import('diff');
-          io.stdout.write(createTwoFilesPatch(`a/${name}`, `b/${name}`, original, outcome.fixedSource));
+          await printFixDiff(await readFile(outcome.filePath, 'utf8'), outcome.fixedSource, outcome.filePath, io);
           outcome.result.output = outcome.fixedSource;
         } else {
           await writeFileAtomic(outcome.filePath, outcome.fixedSource);
@@ -120,8 +155,19 @@ async function addDeadLinks(results: LintResult[], citedUrls: Map<string, string
   }
 }
 
-/** `--stdin`: the editor case, one text, in-process, no files written (`--fix` prints the fixed text). */
-async function lintStdin(paths: string[], flags: LintFlags, io: CliIo): Promise<LintResult[]> {
+/**
+ * `--stdin`: the editor case, one text, no files written. As for files, `--fix` gives the fixed text
+ * (here on stdout: the whole text, unchanged when there was nothing to fix, so an editor can always
+ * replace its buffer with it) and `--fix-dry-run` the diff.
+ */
+/** `--fix-dry-run`: the fixes of one text as a unified diff, named as `git diff` names files. */
+async function printFixDiff(original: string, fixed: string, filePath: string, io: CliIo): Promise<void> {
+  const name = path.relative(io.cwd, filePath);
+  const { createTwoFilesPatch } = await import('diff');
+  io.stdout.write(createTwoFilesPatch(`a/${name}`, `b/${name}`, original, fixed));
+}
+
+async function lintStdin(paths: string[], flags: LintFlags, io: CliIo, fixes: FixTally): Promise<LintResult[]> {
   if (paths.length > 0) throw new UsageError(`Unexpected paths with --stdin ("${paths[0]}"), expected either --stdin or paths`);
   const chunks: Buffer[] = [];
   for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer));
@@ -133,7 +179,17 @@ async function lintStdin(paths: string[], flags: LintFlags, io: CliIo): Promise<
   const context = { config, configFile: config.file ?? null, root, files: [filePath], timeoutMs: flags.timeout !== undefined ? positiveInteger('--timeout', flags.timeout) : config.timeout, threads: 1, lowMemory: false };
   const results: LintResult[] = [];
   for await (const outcome of processDocuments(context, io, { fix: Boolean(flags.fix || flags.fixDryRun) }, { contents: new Map([[filePath, bytes]]) })) {
-    if (outcome.fixedSource !== undefined) outcome.result.output = outcome.fixedSource;
+    if (outcome.fixRefused) io.stderr.write(`${path.relative(io.cwd, filePath)}: ${outcome.fixRefused}\n`);
+    if (outcome.fixedSource !== undefined) {
+      outcome.result.output = outcome.fixedSource;
+      fixes.problems += outcome.fixesApplied ?? 0;
+      fixes.files++;
+    }
+    if (flags.fixDryRun) {
+      if (outcome.fixedSource !== undefined) await printFixDiff(new TextDecoder().decode(bytes), outcome.fixedSource, filePath, io);
+    } else if (flags.fix) {
+      io.stdout.write(outcome.fixedSource ?? Buffer.from(bytes));
+    }
     results.push(outcome.result);
   }
   return results;

@@ -51,3 +51,22 @@ export function runQadocs(args: readonly string[], options: QadocsRunOptions): P
 export function describeRun(run: QadocsRun): string {
   return `exit ${run.code}${run.signal ? ` (${run.signal})` : ''}\n--- stdout\n${run.stdout.slice(0, 4000)}\n--- stderr\n${run.stderr.slice(0, 4000)}`;
 }
+
+/**
+ * Run `qadocs <args>` on a pseudo-terminal (util-linux `script`), for what qadocs prints only on a
+ * terminal. stdout and stderr both arrive on the terminal, so `stdout` holds both, with `\r\n` line ends.
+ */
+export function runQadocsInTerminal(args: readonly string[], options: Pick<QadocsRunOptions, 'cwd'>): Promise<QadocsRun> {
+  const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+  const command = [process.execPath, QADOCS_BIN, ...args].map(quote).join(' ');
+  return new Promise((resolve, reject) => {
+    // -e: exit with the command's code; -q: no "Script started" lines; /dev/null: no typescript file.
+    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: options.cwd, env: qadocsEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }));
+  });
+}

@@ -10,6 +10,8 @@ export interface FixResult {
   output: string;
   changed: boolean;
   passes: number;
+  /** Fixes applied over all passes (each is one reported problem fixed); 0 when nothing changed. */
+  fixesApplied: number;
   /** Diagnostics of `output`. */
   diagnostics: Diagnostic[];
   parsed: ParsedDocument;
@@ -29,15 +31,17 @@ export function fixSource(source: string, lint: LintText, maxPasses = MAX_FIX_PA
   let current = original;
   let text = source;
   let passes = 0;
+  let fixesApplied = 0;
   while (passes < maxPasses && current.diagnostics.some((diagnostic) => diagnostic.fix)) {
     const { output, applied } = applyFixes(text, current.diagnostics);
     if (applied === 0 || output === text) break;
     passes++;
+    fixesApplied += applied;
     text = output;
     current = lint(text);
   }
   if (current.parsed.fatal && !original.parsed.fatal) {
-    return { output: source, changed: false, passes, diagnostics: original.diagnostics, parsed: original.parsed, refused: 'the fixed text did not parse, so the file was left unchanged' };
+    return { output: source, changed: false, passes, fixesApplied: 0, diagnostics: original.diagnostics, parsed: original.parsed, refused: 'the fixed text did not parse, so the file was left unchanged' };
   }
-  return { output: text, changed: text !== source, passes, diagnostics: current.diagnostics, parsed: current.parsed, refused: null };
+  return { output: text, changed: text !== source, passes, fixesApplied: text !== source ? fixesApplied : 0, diagnostics: current.diagnostics, parsed: current.parsed, refused: null };
 }
