@@ -27,6 +27,14 @@ export function parseExportFormats(value: string): ExportFormat[] {
 }
 
 /**
+ * A result with its error messages only, keeping every count: the report's closing line adds the
+ * counts up, and must not say "0 warnings" beside the line that says how many there are.
+ */
+function errorsOnly(result: LintResult): LintResult {
+  return { ...result, messages: result.messages.filter((message) => message.severity === 2) };
+}
+
+/**
  * Writes in flight at once: the main thread only writes (the workers parse and render), so a few
  * overlapping writes keep the disk busy without holding many pages in memory.
  */
@@ -45,8 +53,8 @@ export async function exportCommand(paths: string[], flags: ExportFlags, io: Cli
   const shownOut = path.relative(io.cwd, outDir) || '.';
   const writer = await createExportWriter({ outDir, formats, ndjson: Boolean(flags.ndjson), deferred: lintGate });
   const progress = createProgress(io.stderr as NodeJS.WriteStream, flags.progress !== false);
-  // Only what will be printed is kept: errors (build prints errors; `qadocs lint` is where warnings are
-  // read), so a 10,000-document build does not hold every diagnostic.
+  // Only what will be printed is kept: error messages (build prints errors; `qadocs lint` is where
+  // warnings are read) and each file's counts, so a 10,000-document build does not hold every diagnostic.
   const shown: LintResult[] = [];
   let errors = 0;
   let warnings = 0;
@@ -59,7 +67,7 @@ export async function exportCommand(paths: string[], flags: ExportFlags, io: Cli
       const result = lintGate ? outcome.result : createLintResult(outcome.filePath, outcome.result.messages.filter((message) => message.parseFailure));
       errors += result.errorCount;
       warnings += result.warningCount;
-      if (result.errorCount > 0) shown.push(createLintResult(result.filePath, result.messages.filter((message) => message.severity === 2)));
+      if (result.errorCount > 0 || result.warningCount > 0) shown.push(errorsOnly(result));
       if (outcome.recordJson === undefined) continue;
       // add() rejects only on misuse; kept to rethrow here rather than left unhandled between awaits.
       const write: Promise<void> = writer
@@ -79,7 +87,7 @@ export async function exportCommand(paths: string[], flags: ExportFlags, io: Cli
   } finally {
     progress.stop();
   }
-  if (shown.length > 0) io.stderr.write(formatResults('stylish', shown, { color: flags.color ?? Boolean(io.stderr.isTTY), cwd: io.cwd }));
+  if (errors > 0) io.stderr.write(formatResults('stylish', shown, { color: flags.color ?? Boolean(io.stderr.isTTY), cwd: io.cwd }));
   if (warnings > 0) io.stderr.write(`qadocs: ${warnings} lint warning${warnings === 1 ? '' : 's'} (\`qadocs lint\` lists them)\n`);
   if (lintGate && errors > 0) {
     await writer.abandon();
