@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeRun, runQadocs } from './support/run-qadocs.js';
 import { cleanDocument, documentWithWarnings } from './support/sample-documents.js';
@@ -18,8 +19,7 @@ describe('--stdin --fix prints the fixed text, as --fix writes it for a file (is
     expect(fromStdin.stdout).toContain('Source: Conversation with Copilot, 2024-10-10');
     expect(fromStdin.stdout).not.toContain('¹(https://');
     // The same text the file path produces (the JSON report's `output`, ESLint's field for it).
-    const json = dryRunJson.stdout.slice(dryRunJson.stdout.indexOf('[{'));
-    expect(fromStdin.stdout).toBe((JSON.parse(json) as Array<{ output: string }>)[0]!.output);
+    expect(fromStdin.stdout).toBe((JSON.parse(dryRunJson.stdout) as Array<{ output: string }>)[0]!.output);
     // What is left (no category, no review) is reported on stderr, named as --stdin-filename.
     expect(fromStdin.stderr).toContain('doc.md');
     expect(fromStdin.stderr).toContain('provenance/ai-review');
@@ -44,5 +44,21 @@ describe('--stdin --fix-dry-run prints the diff, as for files (issue 11)', () =>
     expect(run.stdout).toMatch(/^\+# How do I configure qadocs rules for my project\?$/m);
     expect(run.stdout).toContain('frontmatter/description-differs');
     expect(run.stderr).toBe('would fix 1 problem in 1 file (--fix-dry-run: nothing written)\n');
+  });
+});
+
+describe('--fix-dry-run in a format read by programs keeps stdout parseable, for files and --stdin alike', () => {
+  it('--format json: no diff on stdout, the fixed text in each result\'s `output`', async () => {
+    writeFileSync(path.join(cwd, 'page.md'), documentWithWarnings());
+    const [file, stdin] = await Promise.all([
+      runQadocs(['lint', 'page.md', '--fix-dry-run', '--format', 'json'], { cwd }),
+      runQadocs(['lint', '--stdin', '--stdin-filename', 'page.md', '--fix-dry-run', '--format', 'json'], { cwd, input: documentWithWarnings() }),
+    ]);
+    for (const run of [file, stdin]) {
+      expect(run.code, describeRun(run)).toBe(0);
+      const [result] = JSON.parse(run.stdout) as Array<{ output: string }>;
+      expect(result!.output).toMatch(/^# How do I configure qadocs rules for my project\?$/m);
+    }
+    expect(readFileSync(path.join(cwd, 'page.md'), 'utf8')).toBe(documentWithWarnings());
   });
 });

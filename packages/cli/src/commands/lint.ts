@@ -108,7 +108,7 @@ async function lintFiles(paths: string[], flags: LintFlags, io: CliIo, onResult:
         fixes.problems += outcome.fixesApplied ?? 0;
         fixes.files++;
         if (flags.fixDryRun) {
-          await printFixDiff(await readFile(outcome.filePath, 'utf8'), outcome.fixedSource, outcome.filePath, io);
+          if (printsDiffs(flags)) await printFixDiff(await readFile(outcome.filePath, 'utf8'), outcome.fixedSource, outcome.filePath, io);
           outcome.result.output = outcome.fixedSource;
         } else {
           await writeFileAtomic(outcome.filePath, outcome.fixedSource);
@@ -160,6 +160,15 @@ async function addDeadLinks(results: LintResult[], citedUrls: Map<string, string
  * (here on stdout: the whole text, unchanged when there was nothing to fix, so an editor can always
  * replace its buffer with it) and `--fix-dry-run` the diff.
  */
+/**
+ * `--fix-dry-run` shows diffs beside the stylish report, which is read by people, or when the report
+ * goes to a file. A report in another format on stdout is read by programs and stays parseable: JSON
+ * carries the fixed text in ESLint's `output` field.
+ */
+function printsDiffs(flags: LintFlags): boolean {
+  return flags.format === 'stylish' || Boolean(flags.outputFile);
+}
+
 /** `--fix-dry-run`: the fixes of one text as a unified diff, named as `git diff` names files. */
 async function printFixDiff(original: string, fixed: string, filePath: string, io: CliIo): Promise<void> {
   const name = path.relative(io.cwd, filePath);
@@ -186,7 +195,7 @@ async function lintStdin(paths: string[], flags: LintFlags, io: CliIo, fixes: Fi
       fixes.files++;
     }
     if (flags.fixDryRun) {
-      if (outcome.fixedSource !== undefined) await printFixDiff(new TextDecoder().decode(bytes), outcome.fixedSource, filePath, io);
+      if (outcome.fixedSource !== undefined && printsDiffs(flags)) await printFixDiff(new TextDecoder().decode(bytes), outcome.fixedSource, filePath, io);
     } else if (flags.fix) {
       io.stdout.write(outcome.fixedSource ?? Buffer.from(bytes));
     }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { frontMatterOpener } from '../../document-places.js';
 import { defineRule } from '../../rule.js';
 
+const CATEGORY_KEY = 'category';
+
 export default defineRule({
   id: 'frontmatter/required',
   description: 'Require the configured front-matter keys to be present and not empty',
@@ -19,6 +21,9 @@ export default defineRule({
     const data = document.record.frontmatter;
     const hasFrontMatter = document.parsed.frontMatter.range !== null;
     for (const key of context.options.keys ?? context.settings.frontmatter.required) {
+      // `diataxis/category` reports a missing or empty category, with the four values it may take: one
+      // problem, one report (a project without categories turns that rule off).
+      if (key === CATEGORY_KEY) continue;
       if (!Object.hasOwn(data, key)) {
         context.report({ messageId: hasFrontMatter ? 'missing' : 'noFrontMatter', data: { key }, place: frontMatterOpener(document) });
       } else if (isEmptyValue(data[key])) {
