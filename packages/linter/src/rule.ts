@@ -14,6 +14,11 @@ export interface ReportDescriptor {
   /** Values for `{{name}}` placeholders in the message. */
   data?: Record<string, string | number>;
   place: Position;
+  /**
+   * `'warning'` reports this one message as a warning even when the rule is an error: for a check
+   * that could not be made (a link whose host did not answer), which is not a failure. Never raises.
+   */
+  severity?: 'warning';
   /** Only allowed when the rule is `fixable`: one edit, or several that must be applied together. */
   fix?: Fix | Fix[];
 }

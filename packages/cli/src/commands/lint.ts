@@ -33,6 +33,13 @@ interface FixTally {
   files: number;
 }
 
+/** What the run did besides linting, for its closing lines. */
+interface RunTally {
+  fixes: FixTally;
+  /** `--check-links`: cited URLs whose host could not be reached (reported as warnings). */
+  uncheckedLinks: number;
+}
+
 /** `qadocs lint`: report (and fix) problems; exit 0 clean, 1 errors or too many warnings, 2 usage. */
 export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
   if (!(REPORT_FORMATS as readonly string[]).includes(flags.format)) {
@@ -46,18 +53,18 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   let errors = 0;
   let warnings = 0;
   let documents = 0;
-  const fixes: FixTally = { problems: 0, files: 0 };
+  const tally: RunTally = { fixes: { problems: 0, files: 0 }, uncheckedLinks: 0 };
   const onResult = (result: LintResult) => {
     documents++;
     errors += result.errorCount;
     warnings += result.warningCount;
     report.add(flags.quiet ? onlyErrors(result) : result);
   };
-  if (flags.stdin) (await lintStdin(paths, flags, io, fixes)).forEach(onResult);
-  else await lintFiles(paths, flags, io, onResult, fixes);
+  if (flags.stdin) (await lintStdin(paths, flags, io, tally.fixes)).forEach(onResult);
+  else await lintFiles(paths, flags, io, onResult, tally);
   await report.finish();
 
-  const summary = runSummary({ documents, errors, warnings, fixes, flags, color: flags.color ?? (Boolean(io.stderr.isTTY) && !process.env.NO_COLOR), terminal: Boolean(io.stderr.isTTY) });
+  const summary = runSummary({ documents, errors, warnings, tally, flags, color: flags.color ?? (Boolean(io.stderr.isTTY) && !process.env.NO_COLOR), terminal: Boolean(io.stderr.isTTY) });
   if (summary) io.stderr.write(summary);
   if (errors > 0) return EXIT.problems;
   if (maxWarnings >= 0 && warnings > maxWarnings) {
@@ -71,11 +78,15 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
  * The closing lines on stderr (stdout stays the report): what `--fix` changed, and on a terminal a
  * clean run says so, since the stylish report of a clean run is empty (ESLint's silence reads as a hang).
  */
-function runSummary(run: { documents: number; errors: number; warnings: number; fixes: FixTally; flags: LintFlags; color: boolean; terminal: boolean }): string {
+function runSummary(run: { documents: number; errors: number; warnings: number; tally: RunTally; flags: LintFlags; color: boolean; terminal: boolean }): string {
   const colors = pc.createColors(run.color);
+  const { fixes, uncheckedLinks } = run.tally;
   let text = '';
-  if (run.fixes.files > 0) {
-    const what = `${count(run.fixes.problems, 'problem')} in ${count(run.fixes.files, 'file')}`;
+  if (uncheckedLinks > 0) {
+    text += `${count(uncheckedLinks, 'link')} could not be checked: no answer from ${uncheckedLinks === 1 ? 'its host' : 'their hosts'} (offline?); reported as warnings, not as dead links\n`;
+  }
+  if (fixes.files > 0) {
+    const what = `${count(fixes.problems, 'problem')} in ${count(fixes.files, 'file')}`;
     text += run.flags.fixDryRun ? `would fix ${what} (--fix-dry-run: nothing written)\n` : `fixed ${what}\n`;
   }
   const shown = run.errors + (run.flags.quiet ? 0 : run.warnings);
@@ -90,7 +101,8 @@ function count(value: number, noun: string): string {
 }
 
 /** Lint the files, handing each result on as soon as it is ready, in path order. */
-async function lintFiles(paths: string[], flags: LintFlags, io: CliIo, onResult: (result: LintResult) => void, fixes: FixTally): Promise<void> {
+async function lintFiles(paths: string[], flags: LintFlags, io: CliIo, onResult: (result: LintResult) => void, tally: RunTally): Promise<void> {
+  const { fixes } = tally;
   const context = await prepareRun(paths, flags, io);
   const cache = flags.cache
     ? await LintCache.open(path.resolve(io.cwd, flags.cacheLocation ?? 'node_modules/.cache/qadocs'), io.cwd, [QADOCS_VERSION, configFingerprint(context.config, io.cwd), context.root])
@@ -128,7 +140,7 @@ async function lintFiles(paths: string[], flags: LintFlags, io: CliIo, onResult:
   progress.stop();
   await cache?.save();
   if (flags.checkLinks) {
-    await addDeadLinks(held, citedUrls, context, flags, io);
+    tally.uncheckedLinks = await addDeadLinks(held, citedUrls, context, flags, io);
     held.forEach(onResult);
   }
 }
@@ -136,9 +148,10 @@ async function lintFiles(paths: string[], flags: LintFlags, io: CliIo, onResult:
 /**
  * `--check-links`: the URLs cited across the run are checked once each (rate-limited per host, cached
  * in the cache folder), then only the documents citing a failing URL are linted again with the results,
- * so `citation/dead-link` reports with its configured severity and inline directives apply.
+ * so `citation/dead-link` reports with its configured severity and inline directives apply. Returns
+ * how many URLs could not be checked (their host did not answer).
  */
-async function addDeadLinks(results: LintResult[], citedUrls: Map<string, string[]>, context: Awaited<ReturnType<typeof prepareRun>>, flags: LintFlags, io: CliIo): Promise<void> {
+async function addDeadLinks(results: LintResult[], citedUrls: Map<string, string[]>, context: Awaited<ReturnType<typeof prepareRun>>, flags: LintFlags, io: CliIo): Promise<number> {
   const { checkLinks } = await import('@qadocs/linter');
   const urls = new Set([...citedUrls.values()].flat());
   const links = await checkLinks(urls, {
@@ -153,6 +166,7 @@ async function addDeadLinks(results: LintResult[], citedUrls: Map<string, string
     if (!cited.some((url) => links.get(url)?.ok === false)) continue;
     results[index] = lintSource(new Uint8Array(await readFile(result.filePath)), { filePath: result.filePath, root: context.root, config }).result;
   }
+  return [...links.values()].filter((check) => check.unreachable).length;
 }
 
 /**

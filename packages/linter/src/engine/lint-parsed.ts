@@ -58,7 +58,7 @@ function toDiagnostic(rule: Rule<any>, severity: RuleSeverity, descriptor: Repor
   }
   return stamp({
     ruleId: rule.id,
-    severity,
+    severity: descriptor.severity ?? severity,
     reason: interpolate(template, descriptor.data ?? {}),
     place: descriptor.place,
     ...(descriptor.messageId !== undefined ? { messageId: descriptor.messageId } : {}),

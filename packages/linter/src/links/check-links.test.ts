@@ -184,12 +184,22 @@ describe('checkLinks', () => {
     expect(site.maxInFlight).toBeLessThanOrEqual(2);
   });
 
-  it('reports a refused connection and a timeout as no answer', async () => {
+  it('reports a refused connection, a timeout and an unresolvable host as no answer from an unreachable host', async () => {
     const closed = await startServer();
     await stopServer(closed);
-    const results = await checkLinks([`${closed.base}/ok`, `${site.base}/hang`], options({ timeoutMs: 300 }));
-    expect(results.get(`${closed.base}/ok`)).toEqual({ ok: false, status: null, error: 'ECONNREFUSED' });
-    expect(results.get(`${site.base}/hang`)).toEqual({ ok: false, status: null, error: 'no answer within 300 ms' });
+    const unresolvable = 'http://qadocs-link-check.invalid/page';
+    const results = await checkLinks([`${closed.base}/ok`, `${site.base}/hang`, unresolvable], options({ timeoutMs: 300 }));
+    expect(results.get(`${closed.base}/ok`)).toEqual({ ok: false, status: null, error: 'ECONNREFUSED', unreachable: true });
+    expect(results.get(`${site.base}/hang`)).toEqual({ ok: false, status: null, error: 'no answer within 300 ms', unreachable: true });
+    // `.invalid` never resolves (RFC 6761): ENOTFOUND, or EAI_AGAIN where there is no resolver at all.
+    expect(results.get(unresolvable)).toMatchObject({ ok: false, status: null, unreachable: true });
+    expect(['ENOTFOUND', 'EAI_AGAIN']).toContain(results.get(unresolvable)!.error);
+  });
+
+  it('a host that answers is reachable, whatever it answers; a redirect loop is a dead link, not an unreachable host', async () => {
+    const results = await checkLinks([`${site.base}/missing`, `${site.base}/server-error`, `${site.base}/loop`], options());
+    for (const result of results.values()) expect(result.unreachable).toBeUndefined();
+    expect(results.get(`${site.base}/loop`)!.ok).toBe(false);
   });
 
   it('checks each URL once and skips URLs that are not absolute http(s)', async () => {

@@ -10,7 +10,19 @@ export interface LinkCheck {
   status: number | null;
   /** Why no answer came; null when one did. */
   error: string | null;
+  /**
+   * True when the host could not be reached at all (DNS failure, connection refused or reset,
+   * timeout): nothing is known of the page, so it is not a dead link. Typically a machine offline.
+   */
+  unreachable?: true;
 }
+
+/**
+ * Errors that say the host was not reached, so nothing is known of the page: name resolution
+ * (`ENOTFOUND`, `EAI_AGAIN`), the connection (`ECONNREFUSED`, `ECONNRESET`, unreachable networks),
+ * and time limits (undici's connect timeout, and ours, reported by `describeFailure`).
+ */
+const UNREACHABLE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'EHOSTDOWN', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
 
 export interface CheckLinksOptions {
   /** JSON file of earlier results; read when fresh, rewritten after the run. */
@@ -106,7 +118,8 @@ async function checkOne(url: string, host: string, options: CheckLinksOptions, l
       return { ok: response.status < 400, status: response.status, error: null };
     }
   } catch (error) {
-    return { ok: false, status: null, error: describeFailure(error, options.timeoutMs) };
+    const failure = { ok: false, status: null, error: describeFailure(error, options.timeoutMs) };
+    return isUnreachable(error) ? { ...failure, unreachable: true } : failure;
   }
 }
 
@@ -121,6 +134,12 @@ async function request(url: string, method: 'HEAD' | 'GET', options: CheckLinksO
   // Only the status matters: release the connection instead of downloading the page.
   await response.body?.cancel().catch(() => undefined);
   return response;
+}
+
+function isUnreachable(error: unknown): boolean {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return true;
+  const code = error instanceof Error ? (error.cause as { code?: unknown } | undefined)?.code : undefined;
+  return typeof code === 'string' && UNREACHABLE_CODES.has(code);
 }
 
 /** `fetch failed` says nothing: name the cause (ECONNREFUSED, ENOTFOUND, redirect loop, timeout). */

@@ -11,6 +11,7 @@ export default defineRule({
     status: 'Unexpected dead link `{{url}}` in footnote `[^{{label}}]` (HTTP {{status}}), expected a URL that answers with a page',
     rateLimited: 'Unexpected HTTP 429 from `{{url}}` in footnote `[^{{label}}]` even after waiting as asked, expected an answer: check it again later or raise the per-host interval',
     noAnswer: 'Unexpected dead link `{{url}}` in footnote `[^{{label}}]` ({{error}}), expected a URL that answers',
+    notChecked: 'Unexpected unreachable host for `{{url}}` in footnote `[^{{label}}]` ({{error}}): the link could not be checked, expected a host that answers (offline? check again online)',
   },
   options: z.object({}).strict(),
   check(document, context) {
@@ -22,6 +23,11 @@ export default defineRule({
       // Not checked (not http(s), or left out by the caller) is not evidence of anything.
       if (!check || check.ok) continue;
       const data = { url: citation.url, label: citation.label, status: check.status ?? '', error: check.error ?? 'no answer' };
+      // An unreachable host says nothing of the page (most often the machine is offline): a warning.
+      if (check.unreachable) {
+        context.report({ messageId: 'notChecked', data, place: citation.position, severity: 'warning' });
+        continue;
+      }
       const messageId = check.status === null ? 'noAnswer' : check.status === 429 ? 'rateLimited' : 'status';
       context.report({ messageId, data, place: citation.position });
     }
