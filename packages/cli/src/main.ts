@@ -100,10 +100,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, reportFormats:
     .description("print a rule's documentation")
     .argument('[rule-id]', 'a rule id such as citation/malformed')
     .option('--list', 'list every rule')
-    .action(run(async (ruleId: string | undefined, flags: { list?: boolean }) => {
+    .option('--markdown', 'print the docs page as Markdown, as published')
+    .action(run(async (ruleId: string | undefined, flags: { list?: boolean; markdown?: boolean }) => {
       const { explainCommand, listRules } = await import('./commands/explain.js');
       if (flags.list || !ruleId) return listRules(io);
-      return explainCommand(ruleId, io);
+      return explainCommand(ruleId, flags, io);
     }));
 
   program

@@ -85,8 +85,15 @@ describe('qadocs classify', () => {
 describe('qadocs explain', () => {
   const cwd = base;
 
-  it("prints a rule's documentation", async () => {
+  it("prints a rule's documentation, rendered for a terminal", async () => {
     const run = await runQadocs(['explain', 'citation/malformed'], { cwd });
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(run.stdout).toMatch(/^citation\/malformed$/m);
+    for (const section of ['Rationale', 'How to fix', 'Options', 'When not to use it']) expect(run.stdout).toMatch(new RegExp(`^${section}\n─+$`, 'm'));
+  });
+
+  it("--markdown prints the rule's docs page as published", async () => {
+    const run = await runQadocs(['explain', 'citation/malformed', '--markdown'], { cwd });
     expect(run.code, describeRun(run)).toBe(0);
     expect(run.stdout).toMatch(/^# citation\/malformed$/m);
     for (const section of ['## Rationale', '## How to fix', '## Options', '## When not to use it']) expect(run.stdout).toContain(section);

@@ -73,6 +73,11 @@ function severityText(rule) {
   return rule.severity === 'error' ? '`error` in `recommended` and `strict`' : '`warn` in `recommended`, `error` in `strict`';
 }
 
+/** The "Fixable" cell: what `--fix` does, from the rule's `fixes` (the line `qadocs explain` prints too). */
+export function fixableText(rule) {
+  return rule.fixable ? `yes (\`qadocs lint --fix\`): ${tableCell(rule.fixes ?? '')}` : 'no';
+}
+
 /** A code fence longer than any run of backticks in `text`. */
 function fenced(text, language) {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
@@ -123,7 +128,7 @@ export function renderRuleDocs(rule, ruleDir) {
     '',
     '| Default severity | Fixable | Options |',
     '| --- | --- | --- |',
-    `| ${severityText(rule)} | ${rule.fixable ? 'yes (`qadocs lint --fix`)' : 'no'} | ${options ? 'yes' : 'none'} |`,
+    `| ${severityText(rule)} | ${fixableText(rule)} | ${options ? 'yes' : 'none'} |`,
     '',
     docs,
     '',

@@ -25,3 +25,14 @@ export function explainRule(ruleId: string): string {
   if (!existsSync(file)) throw new Error(`Unexpected missing docs page ${file}, expected \`pnpm --filter @qadocs/linter build\` to have generated it`);
   return readFileSync(file, 'utf8');
 }
+
+/**
+ * A rule's docs page without its generated head (the note, title, description and the table of
+ * severity, fixability and options): the prose, options, messages and examples, from the first `## `
+ * section on. For a caller that prints the head from the rule's metadata itself, as `qadocs explain` does.
+ */
+export function explainRuleSections(ruleId: string): string {
+  const page = explainRule(ruleId);
+  const firstSection = page.search(/^## /m);
+  return firstSection === -1 ? '' : page.slice(firstSection);
+}

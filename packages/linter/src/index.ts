@@ -6,7 +6,7 @@ export { applyFixes, mergeFixes } from './engine/apply-fixes.js';
 export { fixSource, MAX_FIX_PASSES, type FixResult, type LintText } from './engine/fix-source.js';
 export { readDirectives } from './engine/directives.js';
 export { rules, ruleById } from './rules/index.js';
-export { explainRule, UnknownRuleError, RULE_DOCS_DIRECTORY } from './explain-rule.js';
+export { explainRule, explainRuleSections, UnknownRuleError, RULE_DOCS_DIRECTORY } from './explain-rule.js';
 
 // One file, with a loaded config: what the CLI calls
 export { lintSource, fixText, type LintSourceOptions, type FixTextResult } from './lint-source.js';

@@ -37,6 +37,11 @@ export interface Rule<Options = Record<string, never>> {
   description: string;
   severity: RuleSeverity;
   fixable: boolean;
+  /**
+   * What `--fix` does, exactly, as a phrase (required when `fixable`, absent otherwise): the "Fixable"
+   * line of `qadocs explain` and of the generated docs page, so that line cannot drift from the rule.
+   */
+  fixes?: string;
   messages: Record<string, string>;
   /** Validated when the config loads; its defaults fill in missing options. */
   options: z.ZodType<Options>;

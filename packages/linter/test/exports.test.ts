@@ -29,6 +29,7 @@ describe('public exports', () => {
       'defineConfig',
       'defineRule',
       'explainRule',
+      'explainRuleSections',
       'fixSource',
       'fixText',
       'formatGithub',

@@ -92,6 +92,9 @@ describe('rule folders', () => {
         expect(['error', 'warning']).toContain(rule!.severity);
         for (const messageId of Object.keys(rule!.messages)) expect(messageId, 'message ids are camelCase').toMatch(/^[a-z][A-Za-z0-9]*$/);
         expect(rule!.options.safeParse({}).success, 'every option has a default: `{}` must validate').toBe(true);
+        // `fixes` is what `qadocs explain` and the docs say --fix does: present exactly when the rule fixes.
+        if (rule!.fixable) expect(rule!.fixes, 'a fixable rule says what --fix does in `fixes`').toMatch(/^[a-z`][^\n]*[^.\s]$/);
+        else expect(rule!.fixes, 'a rule that does not fix has no `fixes`').toBeUndefined();
       });
 
       it('has index.ts, index.test.ts and docs.md with the four sections in order', () => {

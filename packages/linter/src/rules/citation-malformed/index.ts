@@ -12,6 +12,7 @@ export default defineRule({
   description: 'Require citations to be footnotes, not pasted assistant markers',
   severity: 'error',
   fixable: true,
+  fixes: 'turns a pseudo-citation that carries a URL into a footnote reference (to the footnote with that URL, or to a new definition) and renames compound labels (`[^1_1]`); `【8†source】` and `citeturn…` markers name no source and are not fixed',
   messages: {
     linkMarker: 'Unexpected pseudo-citation `{{raw}}`, expected a footnote reference `[^{{label}}]`',
     gluedSuperscript: 'Unexpected superscript `{{raw}}` before `[^{{label}}]`, expected the footnote reference alone',

@@ -11,6 +11,7 @@ export default defineRule({
   description: 'Require numbered footnotes to be numbered in order of first reference',
   severity: 'warning',
   fixable: true,
+  fixes: 'renumbers the numbered footnotes in order of first reference and moves their definitions into that order; nothing while a reference has no definition',
   messages: {
     outOfOrder: 'Unexpected footnote `[^{{label}}]` as the {{ordinal}} source cited, expected `[^{{expected}}]`: number footnotes in order of first reference',
   },

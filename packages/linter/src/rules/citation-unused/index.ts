@@ -8,6 +8,7 @@ export default defineRule({
   description: 'Require every footnote definition to be referenced',
   severity: 'warning',
   fixable: true,
+  fixes: 'removes the unreferenced footnote definition (its whole lines)',
   messages: {
     unused: 'Unexpected footnote definition `[^{{label}}]` that nothing references, expected a reference `[^{{label}}]` after the claim it supports, or no definition',
   },

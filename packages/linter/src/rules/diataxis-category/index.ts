@@ -10,6 +10,7 @@ export default defineRule({
   description: 'Require a front-matter `category` that is one of the four Diátaxis categories',
   severity: 'error',
   fixable: true,
+  fixes: 'rewrites a known alias to its category (`howto` → `how-to`, `concept` → `explanation`, or one from `categories.aliases`); a missing or unknown category is reported, not fixed',
   messages: {
     missing: `Unexpected document without a front-matter \`category\`, expected one of ${EXPECTED}`,
     alias: 'Unexpected category `{{value}}`, expected `{{category}}`',

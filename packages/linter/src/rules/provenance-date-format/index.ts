@@ -10,6 +10,7 @@ export default defineRule({
   description: 'Require provenance dates in ISO 8601 (`YYYY-MM-DD`)',
   severity: 'warning',
   fixable: true,
+  fixes: 'rewrites the date as `YYYY-MM-DD` when its reading is certain (month names, a day over 12, or `provenance.dateOrder`); an ambiguous or impossible date is not fixed',
   messages: {
     notIso: 'Unexpected provenance date `{{date}}`, expected ISO 8601 `{{iso}}`',
     ambiguous: 'Unexpected provenance date `{{date}}` that reads as `{{monthFirst}}` or `{{dayFirst}}`, expected ISO 8601 `YYYY-MM-DD` (or set `provenance.dateOrder` to `mdy` or `dmy`)',

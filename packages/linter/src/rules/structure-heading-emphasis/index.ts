@@ -8,6 +8,7 @@ export default defineRule({
   description: 'Disallow headings wholly wrapped in emphasis',
   severity: 'warning',
   fixable: true,
+  fixes: 'removes the emphasis markers around the heading text',
   messages: {
     wrapped: 'Unexpected heading wholly wrapped in `{{marker}}`, expected the heading text alone: {{text}}',
   },
