@@ -1,50 +1,55 @@
 /**
- * The time left in a run, from a smoothed rate. Results come in path order, so they arrive in bursts:
- * a slow file holds back the ones after it, then they all arrive at once. An estimate from the last
- * few results (cli-progress's default buffer) swings with each burst and stall; observed on 1,000
- * files: 15 s, then 25 min, then 2 s. Here the rate is an exponential moving average weighted by time
- * (the load-average kind): a sample counts by how long it covers, a burst within one sampling interval
- * is one sample, and a sample's weight fades with a time constant of a few seconds.
+ * The time left in a run, from the rate over a sliding window of the recent past. Results come in path
+ * order, so they arrive in bursts: a slow file (or a busy machine) holds back the ones after it, then
+ * they all arrive at once. An estimate from the last few results, as cli-progress's ETA buffer makes
+ * it, swings with each burst and stall; on a 1,000-file run it said 15 s, then 25 min, then 2 s. Over
+ * a window of at least 20 s (and half of the run so far, so long runs hold steadier), bursts and
+ * stalls average out, while a real change of pace shows within the window.
  */
 export class RemainingTimeEstimator {
-  /** Docs per millisecond, smoothed; null before the first sample. */
-  private rate: number | null = null;
-  private sampledAt: number;
-  private sampledDone = 0;
+  /** `[time ms, done]` points, oldest first, the first at or before the window's start. */
+  private readonly points: Array<[number, number]>;
   private done = 0;
   private total = 0;
+  private now: number;
 
   /**
-   * @param startedAt when the run started (ms, same clock as `update`)
-   * @param timeConstantMs how fast old samples fade: after this long a sample weighs 1/e of a new one
-   * @param sampleIntervalMs results closer together than this are counted in one sample
+   * @param startedAt when the run started (ms, on the clock `update` is given)
+   * @param minWindowMs the shortest window the rate is measured over
+   * @param pointSpacingMs updates closer together than this share one point (memory stays small)
    */
   constructor(
     private readonly startedAt: number,
-    private readonly timeConstantMs = 5_000,
-    private readonly sampleIntervalMs = 250,
+    private readonly minWindowMs = 20_000,
+    private readonly pointSpacingMs = 100,
   ) {
-    this.sampledAt = startedAt;
+    this.points = [[startedAt, 0]];
+    this.now = startedAt;
   }
 
   /** `done` of `total` documents are finished at time `now` (ms). */
   update(done: number, total: number, now: number): void {
     this.done = done;
     this.total = total;
-    const elapsed = now - this.sampledAt;
-    if (elapsed < this.sampleIntervalMs) return;
-    const sampleRate = (done - this.sampledDone) / elapsed;
-    // Early on, a sample weighs at least its share of the run so far: the first seconds give the run's
-    // average rate (the EMA's start-up bias corrected), not the first sample's alone.
-    const weight = Math.max(1 - Math.exp(-elapsed / this.timeConstantMs), elapsed / (now - this.startedAt));
-    this.rate = this.rate === null ? sampleRate : this.rate + weight * (sampleRate - this.rate);
-    this.sampledAt = now;
-    this.sampledDone = done;
+    this.now = now;
+    const last = this.points[this.points.length - 1]!;
+    if (now - last[0] < this.pointSpacingMs && this.points.length > 1) last[1] = done;
+    else this.points.push([now, done]);
+    // Keep one point at or before the window's start; drop the older ones.
+    const windowStart = now - this.windowMs();
+    while (this.points.length > 2 && this.points[1]![0] <= windowStart) this.points.shift();
   }
 
-  /** Seconds left at the smoothed rate; null until there is a rate to go by. */
+  /** Seconds left at the rate over the window; null until a document is done. */
   secondsLeft(): number | null {
-    if (this.rate === null || this.rate <= 0) return null;
-    return Math.max(0, this.total - this.done) / this.rate / 1000;
+    const [fromTime, fromDone] = this.points[0]!;
+    const elapsed = this.now - fromTime;
+    const rate = elapsed > 0 ? (this.done - fromDone) / elapsed : 0;
+    if (rate <= 0) return null;
+    return Math.max(0, this.total - this.done) / rate / 1000;
+  }
+
+  private windowMs(): number {
+    return Math.max(this.minWindowMs, (this.now - this.startedAt) / 2);
   }
 }
