@@ -75,8 +75,9 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
 }
 
 /**
- * The closing lines on stderr (stdout stays the report): what `--fix` changed, and on a terminal a
- * clean run says so, since the stylish report of a clean run is empty (ESLint's silence reads as a hang).
+ * The closing lines on stderr (stdout stays the report): how many links could not be checked, what
+ * `--fix` changed, and on a terminal that a clean run is clean (its stylish report is empty, and
+ * silence does not tell a clean run from one that checked nothing).
  */
 function runSummary(run: { documents: number; errors: number; warnings: number; tally: RunTally; flags: LintFlags; color: boolean; terminal: boolean }): string {
   const colors = pc.createColors(run.color);
