@@ -5,9 +5,12 @@ import type { LintResult, QaDocument } from '@qadocs/schema';
 import type { CliIo } from '../cli-io.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
 import { LintCache } from '@qadocs/engine';
+import { keepChangedLines } from '../changed-lines.js';
+import { sourceRoot } from '../files/source-root.js';
 import { createReportWriter } from '../report-writer.js';
 import { createProgress } from '../progress.js';
-import { configFingerprint, loadRunConfig, nonNegativeInteger, positiveInteger, prepareRun, processDocuments, type CommonFlags } from '../run-context.js';
+import type { FileChange } from '../files/changed-since.js';
+import { configFingerprint, loadRunConfig, nonNegativeInteger, positiveInteger, prepareRun, processDocuments, type CommonFlags, type RunContext } from '../run-context.js';
 import { EXIT, UsageError } from '../usage-error.js';
 import { QADOCS_VERSION } from '../version.js';
 
@@ -24,6 +27,7 @@ export interface LintFlags extends CommonFlags {
   stdinFilename?: string;
   checkLinks?: boolean;
   color?: boolean;
+  onlyChangedLines?: boolean;
 }
 
 /** `qadocs lint`: report (and fix) problems; exit 0 clean, 1 errors or too many warnings, 2 usage. */
@@ -32,30 +36,41 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
     throw new UsageError(`Unexpected --format "${flags.format}", expected one of ${REPORT_FORMATS.map((name) => `"${name}"`).join(', ')}`);
   }
   const maxWarnings = flags.maxWarnings !== undefined ? nonNegativeInteger('--max-warnings', flags.maxWarnings) : -1;
+  if (flags.onlyChangedLines && !flags.changedSince) throw new UsageError('Unexpected --only-changed-lines without --changed-since, expected a ref to compare with, such as `--changed-since origin/main`');
+  if (flags.onlyChangedLines && (flags.fix || flags.fixDryRun)) throw new UsageError(`Unexpected ${flags.fix ? '--fix' : '--fix-dry-run'} with --only-changed-lines, expected one of them: fixes apply to whole files`);
+  if (flags.onlyChangedLines && flags.stdin) throw new UsageError('Unexpected --only-changed-lines with --stdin, expected files in a git repository');
   const color = flags.color ?? (!flags.outputFile && Boolean(io.stdout.isTTY));
-  const report = await createReportWriter(flags.format, { file: flags.outputFile ? path.resolve(io.cwd, flags.outputFile) : null, stdout: io.stdout }, { color, cwd: io.cwd });
+  const sarif = flags.format === 'sarif' ? { srcRoot: await sourceRoot(io.cwd), automationId: flags.shard ? `qadocs/shard-${flags.shard.replace('/', '-of-')}/` : 'qadocs/' } : {};
+  const report = await createReportWriter(flags.format, { file: flags.outputFile ? path.resolve(io.cwd, flags.outputFile) : null, stdout: io.stdout }, { color, cwd: io.cwd, ...sarif });
   let errors = 0;
   let warnings = 0;
-  const onResult = (result: LintResult) => {
+  let changes: Map<string, FileChange> | undefined;
+  const onResult = (linted: LintResult) => {
+    const result = flags.onlyChangedLines ? keepChangedLines(linted, changes?.get(linted.filePath)) : linted;
     errors += result.errorCount;
     warnings += result.warningCount;
     report.add(flags.quiet ? onlyErrors(result) : result);
   };
   if (flags.stdin) (await lintStdin(paths, flags, io)).forEach(onResult);
-  else await lintFiles(paths, flags, io, onResult);
-  await report.finish();
+  else
+    await lintFiles(paths, flags, io, onResult, (context) => {
+      changes = context.changes;
+    });
 
-  if (errors > 0) return EXIT.problems;
-  if (maxWarnings >= 0 && warnings > maxWarnings) {
+  let exitCode: number = EXIT.ok;
+  if (errors > 0) exitCode = EXIT.problems;
+  else if (maxWarnings >= 0 && warnings > maxWarnings) {
     io.stderr.write(`qadocs found too many warnings (maximum: ${maxWarnings}).\n`);
-    return EXIT.problems;
+    exitCode = EXIT.problems;
   }
-  return EXIT.ok;
+  await report.finish(exitCode);
+  return exitCode;
 }
 
 /** Lint the files, handing each result on as soon as it is ready, in path order. */
-async function lintFiles(paths: string[], flags: LintFlags, io: CliIo, onResult: (result: LintResult) => void): Promise<void> {
+async function lintFiles(paths: string[], flags: LintFlags, io: CliIo, onResult: (result: LintResult) => void, onContext: (context: RunContext) => void): Promise<void> {
   const context = await prepareRun(paths, flags, io);
+  onContext(context);
   const cache = flags.cache
     ? await LintCache.open(path.resolve(io.cwd, flags.cacheLocation ?? 'node_modules/.cache/qadocs'), io.cwd, [QADOCS_VERSION, configFingerprint(context.config, io.cwd), context.root])
     : null;
