@@ -71,6 +71,7 @@ function main() {
   if (input('config')) args.push('--config', input('config'));
   if (changedSince) args.push('--changed-since', changedSince);
   if (onlyChangedLines) args.push('--only-changed-lines');
+  if (input('shard')) args.push('--shard', input('shard'));
   if (input('cache') !== 'false') args.push('--cache');
 
   const scratch = mkdtempSync(path.join(process.env.RUNNER_TEMP || tmpdir(), 'qadocs-action-'));

@@ -130,6 +130,13 @@ describe('the action on a pull request', () => {
     ]);
   });
 
+  it('passes shard on: each shard lints its part of the documents and says so in its SARIF', () => {
+    const shards = ['1/2', '2/2'].map((shard) => runAction({ shard, 'only-changed-lines': 'false', 'fail-on': 'never', 'sarif-file': `shard-${shard.replace('/', '-')}.sarif` }));
+    expect(shards.map((run) => Number(run.outputs.errors) + Number(run.outputs.warnings)).reduce((sum, count) => sum + count, 0)).toBe(3);
+    const ids = shards.map((run) => (JSON.parse(readFileSync(path.join(workspace, run.outputs['sarif-file']!), 'utf8')) as { runs: Array<{ automationDetails: { id: string } }> }).runs[0]!.automationDetails.id);
+    expect(ids).toEqual(['qadocs/shard-1-of-2/', 'qadocs/shard-2-of-2/']);
+  });
+
   it('with only-changed-lines false, reports every problem of the changed files', () => {
     const run = runAction({ 'only-changed-lines': 'false', 'fail-on': 'never' });
     expect(run.outputs).toMatchObject({ errors: '2', warnings: '1' });
@@ -166,7 +173,7 @@ describe('action.yml', () => {
 
   it('is a composite action with the inputs and outputs of the issue, each input handed to the script', () => {
     expect(action.runs.using).toBe('composite');
-    expect(Object.keys(action.inputs)).toEqual(['paths', 'config', 'changed-since', 'only-changed-lines', 'fail-on', 'sarif-file', 'cache', 'version']);
+    expect(Object.keys(action.inputs)).toEqual(['paths', 'config', 'changed-since', 'only-changed-lines', 'fail-on', 'sarif-file', 'shard', 'cache', 'version']);
     expect(action.inputs['only-changed-lines']!.default).toBe('true');
     expect(action.inputs['fail-on']!.default).toBe('error');
     expect(Object.keys(action.outputs)).toEqual(['errors', 'warnings', 'sarif-file']);
