@@ -36,7 +36,8 @@ const validateSchema = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')))
 
 /**
  * The multitool's Linux binary (a self-contained .NET program in `@microsoft/sarif-multitool-linux`).
- * pnpm unpacks it without its execute bit, so the test runs a copy it may execute.
+ * Its package sets the execute bit in a postinstall script, which a store-linked or script-less install
+ * skips, so the test runs a copy it makes executable.
  */
 function multitool(): string {
   const shipped = createRequire(require.resolve('@microsoft/sarif-multitool'))('@microsoft/sarif-multitool-linux') as string;
