@@ -65,6 +65,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, reportFormats:
     .option('--fix', 'apply fixes and write the files (atomically)')
     .option('--fix-dry-run', 'print the fixes as a diff; write nothing')
     .option('-o, --output-file <file>', 'write the report to a file')
+    .option('--only-changed-lines', 'with --changed-since: only problems on lines the change added or modified')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('--quiet', 'report errors only')
     .option('--cache', 'only lint files that changed since the last run')

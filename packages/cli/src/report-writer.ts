@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import { formatGithub, formatResults, toEslintJson } from '@qadocs/linter';
@@ -8,16 +8,23 @@ import { cachedReportEntry, createBatchedWriter } from '@qadocs/engine';
 
 export interface ReportWriter {
   add(result: LintResult): void;
-  /** Write what is left (the whole report, for formats that need every result) and flush. */
-  finish(): Promise<void>;
+  /** Write what is left (the whole report, for formats that need every result) and flush; SARIF records the exit code. */
+  finish(exitCode?: number): Promise<void>;
 }
+
+/** Formats that read a file's text: SARIF fingerprints the problem's lines, rdjson turns fixes into suggestions. */
+const FORMATS_READING_TEXT = new Set(['sarif', 'rdjson']);
 
 /**
  * Formats that read file by file (json, github) are written as results arrive, so a 10,000-document
  * run never holds every diagnostic in memory; stylish (a summary at the end) and SARIF (one document)
  * collect the run first. The bytes are those the linter's formatters produce for the whole array.
  */
-export async function createReportWriter(format: string, destination: { file: string | null; stdout: NodeJS.WritableStream }, options: { color: boolean; cwd: string }): Promise<ReportWriter> {
+export async function createReportWriter(
+  format: string,
+  destination: { file: string | null; stdout: NodeJS.WritableStream },
+  options: { color: boolean; cwd: string; srcRoot?: string; automationId?: string },
+): Promise<ReportWriter> {
   let stream: NodeJS.WritableStream = destination.stdout;
   let fileStream: ReturnType<typeof createWriteStream> | null = null;
   if (destination.file) {
@@ -63,10 +70,24 @@ export async function createReportWriter(format: string, destination: { file: st
     add(result) {
       results.push(result);
     },
-    async finish() {
-      const report = formatResults(format, results, options);
+    async finish(exitCode) {
+      if (FORMATS_READING_TEXT.has(format)) await Promise.all(results.map(withText)).then((filled) => results.splice(0, results.length, ...filled));
+      const report = formatResults(format, results, { ...options, ...(exitCode !== undefined ? { exitCode } : {}) });
       if (report !== '' || fileStream) stream.write(report === '' || report.endsWith('\n') ? report : `${report}\n`);
       await close();
     },
   };
+}
+
+/**
+ * A result with problems but without its text (served from the cache, or its file fixed in place) gets
+ * the file's text as it is now, which is what its positions describe.
+ */
+async function withText(result: LintResult): Promise<LintResult> {
+  if (result.messages.length === 0 || result.source !== undefined || result.output !== undefined) return result;
+  try {
+    return { ...result, messages: result.messages, source: await readFile(result.filePath, 'utf8') };
+  } catch {
+    return result;
+  }
 }

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig, type ResolvedConfig } from '@qadocs/linter';
 import type { CliIo } from './cli-io.js';
 import { runDocuments, type PipelineSetup, type RunDocumentsOptions } from '@qadocs/engine';
-import { filesChangedSince } from './files/changed-since.js';
+import { changesSince, type FileChange } from './files/changed-since.js';
 import { findDocuments, parseShard, selectShard } from './files/find-documents.js';
 import { UsageError } from './usage-error.js';
 
@@ -30,6 +30,8 @@ export interface RunContext {
   timeoutMs: number;
   threads: number | undefined;
   lowMemory: boolean;
+  /** With `--changed-since`: each changed file's added and modified lines (for `--only-changed-lines`). */
+  changes?: Map<string, FileChange>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -60,9 +62,10 @@ export async function prepareRun(paths: readonly string[], flags: CommonFlags, i
   }
   let files = await findDocuments(inputs, io.cwd);
   const root = flags.root ? path.resolve(io.cwd, flags.root) : chooseRoot(inputs, files, contentRoot, io.cwd);
+  let changes: Map<string, FileChange> | undefined;
   if (flags.changedSince) {
-    const changed = await filesChangedSince(flags.changedSince, io.cwd);
-    files = files.filter((file) => changed.has(file));
+    changes = await changesSince(flags.changedSince, io.cwd);
+    files = files.filter((file) => changes!.has(file));
   }
   if (flags.shard) files = selectShard(files, parseShard(flags.shard), root);
   return {
@@ -73,6 +76,7 @@ export async function prepareRun(paths: readonly string[], flags: CommonFlags, i
     timeoutMs: flags.timeout !== undefined ? positiveInteger('--timeout', flags.timeout) : (config.timeout ?? DEFAULT_TIMEOUT_MS),
     threads: flags.threads !== undefined ? positiveInteger('--threads', flags.threads) : undefined,
     lowMemory: flags.lowMemory ?? false,
+    ...(changes ? { changes } : {}),
   };
 }
 

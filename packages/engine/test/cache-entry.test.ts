@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lintSource, loadConfig, toEslintJson } from '@qadocs/linter';
+import { createLintResult, lintSource, loadConfig, toEslintJson } from '@qadocs/linter';
 import type { LintResult } from '@qadocs/schema';
 import { cacheLineFile, cachedReportEntry, decodeCacheLine, encodeCacheLine } from '../src/cache/cache-entry.js';
 import { REFERENCE_DOCUMENT } from './support/temp-folder.js';
@@ -33,6 +33,18 @@ describe('a lint cache line', () => {
     expect(decoded.messages).toEqual(result.messages);
     expect({ ...decoded }).toEqual({ ...result });
     expect(cachedReportEntry(decoded)).toBe(JSON.stringify(toEslintJson([result])[0]));
+  });
+
+  it("keeps ESLint's other fields: source, directive-suppressed messages with their offsets, deprecated rules", async () => {
+    const config = await loadConfig({ cwd: path.dirname(REFERENCE_DOCUMENT) });
+    const source = readFileSync(REFERENCE_DOCUMENT, 'utf8').replace(/^(### \*\*Azure Compute Gallery\*\*)$/m, '<!-- qadocs-disable-next-line structure/heading-emphasis -->\n$1');
+    const linted = lintSource(source, { filePath: FILE_PATH, root: '/repository', config }).result;
+    expect(linted.suppressedMessages!.map((message) => message.ruleId)).toEqual(['structure/heading-emphasis']);
+    const full = createLintResult(FILE_PATH, linted.messages, undefined, { source, suppressedMessages: linted.suppressedMessages!, usedDeprecatedRules: [{ ruleId: 'old/rule', replacedBy: ['new/rule'] }] });
+    const decoded = decodeCacheLine(encodeCacheLine(FILE, HASH, full), FILE, HASH, FILE_PATH)!;
+    expect({ ...decoded }).toEqual({ ...full });
+    expect(decoded.suppressedMessages![0]!.place).toEqual(full.suppressedMessages![0]!.place);
+    expect(cachedReportEntry(decoded)).toBe(JSON.stringify(toEslintJson([full])[0]));
   });
 
   it('is a miss for another file or another content hash', () => {

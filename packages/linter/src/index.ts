@@ -1,7 +1,7 @@
 // Rules and the engine
 export { defineRule, ruleFolderName, ruleDocsUrl, type Rule, type RuleContext, type RuleSeverity, type ReportDescriptor } from './rule.js';
 export { createLintDocument, normalizeLabel, type LintDocument } from './lint-document.js';
-export { lintParsed, stamp, type ConfiguredRule } from './engine/lint-parsed.js';
+export { lintParsed, lintParsedWithSuppressed, stamp, type ConfiguredRule, type LintedDiagnostics } from './engine/lint-parsed.js';
 export { applyFixes, mergeFixes } from './engine/apply-fixes.js';
 export { fixSource, MAX_FIX_PASSES, type FixResult, type LintText } from './engine/fix-source.js';
 export { readDirectives } from './engine/directives.js';
@@ -34,11 +34,13 @@ export { starterConfigText } from './config/starter-config.js';
 export { scaffoldDocument, normalizeQuestion, titleOfQuestion, slugOfQuestion, PLACEHOLDER_MARKER } from './authoring/scaffold-document.js';
 
 // Reports
-export { createLintResult } from './reporters/lint-result.js';
+export { createLintResult, type LintResultExtras } from './reporters/lint-result.js';
 export { formatResults, REPORT_FORMATS, UnknownFormatError, type ReportFormat, type FormatOptions } from './reporters/format-results.js';
 export { formatStylish, type StylishOptions } from './reporters/stylish.js';
-export { formatJson, toEslintJson, type EslintJsonResult, type EslintJsonMessage } from './reporters/json.js';
-export { formatSarif, toSarif, type SarifOptions } from './reporters/sarif.js';
+export { formatJson, toEslintJson, type EslintJsonResult, type EslintJsonMessage, type EslintJsonSuppressedMessage } from './reporters/json.js';
+export { formatSarif, toSarif, ruleFriendlyName, type SarifOptions } from './reporters/sarif.js';
+export { formatRdjson, toRdjson, type RdjsonResult, type RdjsonDiagnostic, type RdjsonPosition } from './reporters/rdjson.js';
+export { formatMarkdown } from './reporters/markdown.js';
 export { formatGithub } from './reporters/github.js';
 export { classifyDocument, classificationReport, type Classification, type ClassificationReport } from './classifier/index.js';
 export { checkLinks, type LinkCheck, type CheckLinksOptions } from './links/check-links.js';

@@ -3,7 +3,7 @@ import { parseDocument, type ParsedDocument } from '@qadocs/parser';
 import type { LintResult } from '@qadocs/schema';
 import type { ResolvedConfig } from './config/resolve-config.js';
 import { fixSource, type FixResult } from './engine/fix-source.js';
-import { lintParsed } from './engine/lint-parsed.js';
+import { lintParsedWithSuppressed } from './engine/lint-parsed.js';
 import { createLintResult } from './reporters/lint-result.js';
 
 export interface LintSourceOptions {
@@ -21,8 +21,9 @@ export interface LintSourceOptions {
 export function lintSource(input: string | Uint8Array, options: LintSourceOptions): { parsed: ParsedDocument; result: LintResult } {
   const parsed = parseDocument(input, { path: options.filePath, root: options.root ?? options.config.contentRootPath, ...options.config.parseOptions });
   const { rules, settings } = options.config.forFile(parsed.record.path);
-  const diagnostics = lintParsed(parsed, rules, settings);
-  return { parsed, result: createLintResult(path.resolve(options.filePath), diagnostics) };
+  const { diagnostics, suppressed } = lintParsedWithSuppressed(parsed, rules, settings);
+  const usedDeprecatedRules = rules.flatMap(({ rule }) => (rule.deprecated ? [{ ruleId: rule.id, replacedBy: [...rule.deprecated.replacedBy] }] : []));
+  return { parsed, result: createLintResult(path.resolve(options.filePath), diagnostics, undefined, { source: parsed.source, suppressedMessages: suppressed, usedDeprecatedRules }) };
 }
 
 /** `fixSource`'s result plus the file's LintResult after fixing (`output` set when the text changed). */
@@ -50,5 +51,9 @@ export function fixText(input: string | Uint8Array, options: LintSourceOptions, 
     undefined,
     { parsed: first.parsed, diagnostics: first.result.messages },
   );
-  return { ...fixed, result: createLintResult(filePath, fixed.diagnostics, fixed.changed ? fixed.output : undefined) };
+  // Unchanged, the first lint still describes the text; changed, its suppressions were of other lines.
+  const extras = fixed.changed
+    ? { usedDeprecatedRules: first.result.usedDeprecatedRules ?? [] }
+    : { source: first.parsed.source, suppressedMessages: first.result.suppressedMessages ?? [], usedDeprecatedRules: first.result.usedDeprecatedRules ?? [] };
+  return { ...fixed, result: createLintResult(filePath, fixed.diagnostics, fixed.changed ? fixed.output : undefined, extras) };
 }

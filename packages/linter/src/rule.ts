@@ -47,6 +47,8 @@ export interface Rule<Options = Record<string, never>> {
   options: z.ZodType<Options>;
   /** Rules checked on files that failed to parse (the parser's own diagnostics). */
   reportsParseFailures?: boolean;
+  /** A rule kept for old configs: reports list it in `usedDeprecatedRules` with what replaces it. */
+  deprecated?: { replacedBy: readonly string[] };
   check(document: LintDocument, context: RuleContext<Options>): void;
 }
 

@@ -12,6 +12,8 @@ import { createLintResult } from '../src/reporters/lint-result.js';
 import { formatResults, REPORT_FORMATS, UnknownFormatError } from '../src/reporters/format-results.js';
 import { formatSarif, toSarif } from '../src/reporters/sarif.js';
 import { formatStylish } from '../src/reporters/stylish.js';
+import { formatMarkdown } from '../src/reporters/markdown.js';
+import { formatRdjson } from '../src/reporters/rdjson.js';
 import { rules } from '../src/rules/index.js';
 import { ruleDocsUrl } from '../src/rule.js';
 import { doneRule, todoRule } from './test-rules.js';
@@ -144,12 +146,20 @@ describe('formatSarif', () => {
     const run = log.runs[0];
     expect(run.tool.driver).toMatchObject({ name: 'qadocs', informationUri: 'https://github.com/qadocs/qadocs' });
     expect(run.tool.driver.version).toMatch(/^\d+\.\d+\.\d+/);
-    expect(run.tool.driver.rules).toEqual([
-      { id: 'test/done', shortDescription: { text: 'Forbid DONE markers' }, helpUri: ruleDocsUrl('test/done'), defaultConfiguration: { level: 'error' } },
-      { id: 'test/todo', shortDescription: { text: 'Forbid TODO markers' }, helpUri: ruleDocsUrl('test/todo'), defaultConfiguration: { level: 'warning' } },
-      { id: 'input/encoding', shortDescription: { text: 'input/encoding' }, helpUri: ruleDocsUrl('input/encoding') },
+    expect(run.tool.driver.rules.map((rule: { id: string; name: string; shortDescription: unknown; defaultConfiguration?: unknown; properties: unknown }) => [rule.id, rule.name, rule.shortDescription, rule.defaultConfiguration, rule.properties])).toEqual([
+      ['test/done', 'TestDone', { text: 'Forbid DONE markers.' }, { level: 'error' }, { tags: ['documentation', 'qadocs', 'test'] }],
+      ['test/todo', 'TestTodo', { text: 'Forbid TODO markers.' }, { level: 'warning' }, { tags: ['documentation', 'qadocs', 'test', 'fixable'] }],
+      ['input/encoding', 'InputEncoding', { text: 'Problems reported under input/encoding.' }, undefined, { tags: ['documentation', 'qadocs', 'input'] }],
     ]);
-    expect(run.results[0]).toEqual({
+    for (const rule of run.tool.driver.rules) {
+      expect(rule.helpUri).toBe(ruleDocsUrl(rule.id));
+      expect(rule.fullDescription.text.length).toBeGreaterThan(0);
+      expect(rule.help.text.length).toBeGreaterThan(0);
+      expect(rule.help.markdown.length).toBeGreaterThan(0);
+    }
+    const { partialFingerprints, ...first } = run.results[0];
+    expect(partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{16}:1$/);
+    expect(first).toEqual({
       ruleId: 'test/done',
       ruleIndex: 0,
       level: 'error',
@@ -166,8 +176,13 @@ describe('formatSarif', () => {
     expect(toSarif([], { cwd }).runs[0]!.tool.driver.rules!.map((rule) => rule.id)).toEqual(rules.map((rule) => rule.id));
   });
 
-  it('uses a file URI for a file outside cwd', () => {
-    expect(toSarif(results, { cwd: '/elsewhere' }).runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation).toEqual({ uri: 'file:///repo/content/how-to/deploy.md' });
+  it('makes every URI relative to %SRCROOT%, with `..` for a file outside it, and says where %SRCROOT% is', () => {
+    const log = toSarif(results, { cwd: '/elsewhere' });
+    expect(log.runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation).toEqual({ uri: '../repo/content/how-to/deploy.md', uriBaseId: '%SRCROOT%' });
+    expect(log.runs[0]!.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///elsewhere/' } });
+    const fromRoot = toSarif(results, { cwd: '/repo/content', srcRoot: '/repo' });
+    expect(fromRoot.runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation).toEqual({ uri: 'content/how-to/deploy.md', uriBaseId: '%SRCROOT%' });
+    expect(fromRoot.runs[0]!.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///repo/' } });
   });
 });
 
@@ -195,16 +210,19 @@ describe('formatGithub', () => {
 
 describe('formatResults', () => {
   it('dispatches to each format', () => {
-    expect(REPORT_FORMATS).toEqual(['stylish', 'json', 'sarif', 'github']);
+    expect(REPORT_FORMATS).toEqual(['stylish', 'json', 'sarif', 'github', 'rdjson', 'markdown']);
     expect(formatResults('stylish', results, { cwd })).toBe(formatStylish(results, { cwd }));
     expect(formatResults('stylish', results, { cwd, color: true })).toBe(formatStylish(results, { cwd, color: true }));
     expect(formatResults('json', results, { cwd })).toBe(formatJson(results));
     expect(formatResults('sarif', results, { cwd })).toBe(formatSarif(results, { cwd }));
     expect(formatResults('github', results, { cwd })).toBe(formatGithub(results, { cwd }));
+    expect(formatResults('sarif', results, { cwd, srcRoot: '/', automationId: 'qadocs/shard-1-of-2/', exitCode: 1 })).toBe(formatSarif(results, { cwd, srcRoot: '/', automationId: 'qadocs/shard-1-of-2/', exitCode: 1 }));
+    expect(formatResults('rdjson', results, { cwd })).toBe(formatRdjson(results, { cwd }));
+    expect(formatResults('markdown', results, { cwd })).toBe(formatMarkdown(results, { cwd }));
   });
 
   it('throws a typed error quoting an unknown format', () => {
     expect(() => formatResults('xml', results)).toThrow(UnknownFormatError);
-    expect(() => formatResults('xml', results)).toThrow('Unexpected format "xml", expected "stylish", "json", "sarif" or "github"');
+    expect(() => formatResults('xml', results)).toThrow('Unexpected format "xml", expected "stylish", "json", "sarif", "github", "rdjson" or "markdown"');
   });
 });

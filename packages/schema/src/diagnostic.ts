@@ -45,4 +45,16 @@ export interface LintResult {
   fixableWarningCount: number;
   /** The fixed text, when fixes were applied (as ESLint's `output`). */
   output?: string;
+  /** The linted text, when the file has problems and was not fixed (as ESLint's `source`). */
+  source?: string;
+  /** Problems an inline directive (`<!-- qadocs-disable … -->`) turned off (as ESLint's `suppressedMessages`). */
+  suppressedMessages?: Diagnostic[];
+  /** Deprecated rules the file was linted with (as ESLint's `usedDeprecatedRules`). */
+  usedDeprecatedRules?: DeprecatedRuleUse[];
+}
+
+/** A deprecated rule that was on for a file, and the rules that replace it. */
+export interface DeprecatedRuleUse {
+  ruleId: string;
+  replacedBy: string[];
 }

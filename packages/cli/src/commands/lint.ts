@@ -6,9 +6,12 @@ import type { LintResult, QaDocument } from '@qadocs/schema';
 import type { CliIo } from '../cli-io.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
 import { LintCache } from '@qadocs/engine';
+import { keepChangedLines } from '../changed-lines.js';
+import { sourceRoot } from '../files/source-root.js';
 import { createReportWriter } from '../report-writer.js';
 import { createProgress } from '../progress.js';
-import { configFingerprint, loadRunConfig, nonNegativeInteger, positiveInteger, prepareRun, processDocuments, type CommonFlags } from '../run-context.js';
+import type { FileChange } from '../files/changed-since.js';
+import { configFingerprint, loadRunConfig, nonNegativeInteger, positiveInteger, prepareRun, processDocuments, type CommonFlags, type RunContext } from '../run-context.js';
 import { EXIT, UsageError } from '../usage-error.js';
 import { QADOCS_VERSION } from '../version.js';
 
@@ -25,6 +28,7 @@ export interface LintFlags extends CommonFlags {
   stdinFilename?: string;
   checkLinks?: boolean;
   color?: boolean;
+  onlyChangedLines?: boolean;
 }
 
 /** What `--fix` / `--fix-dry-run` changed (or would change) over the run. */
@@ -46,32 +50,40 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
     throw new UsageError(`Unexpected --format "${flags.format}", expected one of ${REPORT_FORMATS.map((name) => `"${name}"`).join(', ')}`);
   }
   const maxWarnings = flags.maxWarnings !== undefined ? nonNegativeInteger('--max-warnings', flags.maxWarnings) : -1;
+  if (flags.onlyChangedLines && !flags.changedSince) throw new UsageError('Unexpected --only-changed-lines without --changed-since, expected a ref to compare with, such as `--changed-since origin/main`');
+  if (flags.onlyChangedLines && (flags.fix || flags.fixDryRun)) throw new UsageError(`Unexpected ${flags.fix ? '--fix' : '--fix-dry-run'} with --only-changed-lines, expected one of them: fixes apply to whole files`);
+  if (flags.onlyChangedLines && flags.stdin) throw new UsageError('Unexpected --only-changed-lines with --stdin, expected files in a git repository');
   // `--stdin --fix` prints the fixed text on stdout (an editor replaces its buffer with it): the report goes to stderr.
   const reportStream = flags.stdin && flags.fix && !flags.fixDryRun ? io.stderr : io.stdout;
   const color = flags.color ?? (!flags.outputFile && Boolean(reportStream.isTTY));
-  const report = await createReportWriter(flags.format, { file: flags.outputFile ? path.resolve(io.cwd, flags.outputFile) : null, stdout: reportStream }, { color, cwd: io.cwd });
+  const sarif = flags.format === 'sarif' ? { srcRoot: await sourceRoot(io.cwd), automationId: flags.shard ? `qadocs/shard-${flags.shard.replace('/', '-of-')}/` : 'qadocs/' } : {};
+  const report = await createReportWriter(flags.format, { file: flags.outputFile ? path.resolve(io.cwd, flags.outputFile) : null, stdout: reportStream }, { color, cwd: io.cwd, ...sarif });
   let errors = 0;
   let warnings = 0;
   let documents = 0;
   const tally: RunTally = { fixes: { problems: 0, files: 0 }, uncheckedLinks: 0 };
-  const onResult = (result: LintResult) => {
+  let changes: Map<string, FileChange> | undefined;
+  const onResult = (linted: LintResult) => {
     documents++;
+    const result = flags.onlyChangedLines ? keepChangedLines(linted, changes?.get(linted.filePath)) : linted;
     errors += result.errorCount;
     warnings += result.warningCount;
     report.add(flags.quiet ? onlyErrors(result) : result);
   };
   if (flags.stdin) (await lintStdin(paths, flags, io, tally.fixes)).forEach(onResult);
-  else await lintFiles(paths, flags, io, onResult, tally);
-  await report.finish();
+  else
+    await lintFiles(paths, flags, io, onResult, tally, (context) => {
+      changes = context.changes;
+    });
+
+  const tooManyWarnings = errors === 0 && maxWarnings >= 0 && warnings > maxWarnings;
+  const exitCode: number = errors > 0 || tooManyWarnings ? EXIT.problems : EXIT.ok;
+  await report.finish(exitCode);
 
   const summary = runSummary({ documents, errors, warnings, tally, flags, color: flags.color ?? (Boolean(io.stderr.isTTY) && !process.env.NO_COLOR), terminal: Boolean(io.stderr.isTTY) });
   if (summary) io.stderr.write(summary);
-  if (errors > 0) return EXIT.problems;
-  if (maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr.write(`qadocs found too many warnings (maximum: ${maxWarnings}).\n`);
-    return EXIT.problems;
-  }
-  return EXIT.ok;
+  if (tooManyWarnings) io.stderr.write(`qadocs found too many warnings (maximum: ${maxWarnings}).\n`);
+  return exitCode;
 }
 
 /**
@@ -102,9 +114,10 @@ function count(value: number, noun: string): string {
 }
 
 /** Lint the files, handing each result on as soon as it is ready, in path order. */
-async function lintFiles(paths: string[], flags: LintFlags, io: CliIo, onResult: (result: LintResult) => void, tally: RunTally): Promise<void> {
+async function lintFiles(paths: string[], flags: LintFlags, io: CliIo, onResult: (result: LintResult) => void, tally: RunTally, onContext: (context: RunContext) => void): Promise<void> {
   const { fixes } = tally;
   const context = await prepareRun(paths, flags, io);
+  onContext(context);
   const cache = flags.cache
     ? await LintCache.open(path.resolve(io.cwd, flags.cacheLocation ?? 'node_modules/.cache/qadocs'), io.cwd, [QADOCS_VERSION, configFingerprint(context.config, io.cwd), context.root])
     : null;

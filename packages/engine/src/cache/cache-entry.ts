@@ -13,6 +13,8 @@ interface CacheHead {
   hash: string;
   /** Start and end offset of each message, in order. */
   offsets: number[];
+  /** The same for `suppressedMessages`, when there are any. */
+  suppressedOffsets?: number[];
 }
 
 const EMPTY_FILE_PATH = '{"filePath":""';
@@ -21,8 +23,8 @@ const EMPTY_FILE_PATH = '{"filePath":""';
 const reportEntries = new WeakMap<LintResult, string>();
 
 export function encodeCacheLine(file: string, hash: string, result: LintResult): string {
-  const offsets = result.messages.flatMap((message) => [message.place.start.offset, message.place.end.offset]);
-  const head: CacheHead = { file, hash, offsets };
+  const offsetsOf = (diagnostics: readonly Diagnostic[]) => diagnostics.flatMap((message) => [message.place.start.offset, message.place.end.offset]);
+  const head: CacheHead = { file, hash, offsets: offsetsOf(result.messages), ...(result.suppressedMessages?.length ? { suppressedOffsets: offsetsOf(result.suppressedMessages) } : {}) };
   const { output: _output, ...withoutOutput } = result;
   return `${JSON.stringify(head)}\t${JSON.stringify(toEslintJson([{ ...withoutOutput, filePath: '' }])[0])}`;
 }
@@ -48,6 +50,11 @@ export function decodeCacheLine(line: string, file: string, hash: string, filePa
     throw new Error('Unexpected cache line');
   }
   for (const message of entry.messages) checkMessage(message);
+  // The ESLint fields beyond the messages (source, suppressed messages, deprecated rules) come back too.
+  const suppressed = Array.isArray(entry.suppressedMessages) ? entry.suppressedMessages : [];
+  const suppressedOffsets = head.suppressedOffsets ?? [];
+  if (suppressedOffsets.length !== suppressed.length * 2 || (entry.source !== undefined && typeof entry.source !== 'string')) throw new Error('Unexpected cache line');
+  for (const message of suppressed) checkMessage(message);
   let messages: Diagnostic[] | null = null;
   const result = {
     filePath,
@@ -62,6 +69,9 @@ export function decodeCacheLine(line: string, file: string, hash: string, filePa
     fatalErrorCount: count(entry.fatalErrorCount),
     fixableErrorCount: count(entry.fixableErrorCount),
     fixableWarningCount: count(entry.fixableWarningCount),
+    ...(entry.source !== undefined ? { source: entry.source } : {}),
+    ...(suppressed.length > 0 ? { suppressedMessages: suppressed.map((message, index) => toDiagnostic(message, suppressedOffsets[index * 2]!, suppressedOffsets[index * 2 + 1]!)) } : {}),
+    ...(entry.usedDeprecatedRules?.length ? { usedDeprecatedRules: entry.usedDeprecatedRules.map((used) => ({ ruleId: String(used.ruleId), replacedBy: used.replacedBy.map(String) })) } : {}),
   } satisfies LintResult;
   reportEntries.set(result, text);
   return result;

@@ -19,6 +19,17 @@ export interface ConfiguredRule {
  * diagnostic naming the rule, and the other rules still run.
  */
 export function lintParsed(parsed: ParsedDocument, rules: readonly ConfiguredRule[], settings: LintSettings): Diagnostic[] {
+  return lintParsedWithSuppressed(parsed, rules, settings).diagnostics;
+}
+
+/** What `lintParsed` reports, and the diagnostics inline directives turned off (ESLint's `suppressedMessages`). */
+export interface LintedDiagnostics {
+  diagnostics: Diagnostic[];
+  suppressed: Diagnostic[];
+}
+
+/** `lintParsed`, keeping the directive-disabled diagnostics apart instead of dropping them. */
+export function lintParsedWithSuppressed(parsed: ParsedDocument, rules: readonly ConfiguredRule[], settings: LintSettings): LintedDiagnostics {
   const document = createLintDocument(parsed);
   const diagnostics: Diagnostic[] = [];
   const active = parsed.fatal ? rules.filter((configured) => configured.rule.reportsParseFailures) : rules;
@@ -42,10 +53,12 @@ export function lintParsed(parsed: ParsedDocument, rules: readonly ConfiguredRul
     const fatalRuleIds = new Set(parsed.diagnostics.filter((diagnostic) => diagnostic.fatal).map((diagnostic) => diagnostic.ruleId));
     for (const diagnostic of diagnostics) if (fatalRuleIds.has(diagnostic.ruleId)) diagnostic.parseFailure = true;
   }
-  const suppressed = parsed.fatal ? () => false : readDirectives(parsed.index.html);
-  return diagnostics
-    .filter((diagnostic) => diagnostic.parseFailure || !suppressed(diagnostic.ruleId, diagnostic.line))
-    .sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  const isSuppressed = parsed.fatal ? () => false : readDirectives(parsed.index.html);
+  const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+  const kept: Diagnostic[] = [];
+  const suppressed: Diagnostic[] = [];
+  for (const diagnostic of diagnostics) (diagnostic.parseFailure || !isSuppressed(diagnostic.ruleId, diagnostic.line) ? kept : suppressed).push(diagnostic);
+  return { diagnostics: kept.sort(byPosition), suppressed: suppressed.sort(byPosition) };
 }
 
 function toDiagnostic(rule: Rule<any>, severity: RuleSeverity, descriptor: ReportDescriptor, parsed: ParsedDocument): Diagnostic {

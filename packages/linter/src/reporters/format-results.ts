@@ -2,11 +2,13 @@ import type { LintResult } from '@qadocs/schema';
 import type { Rule } from '../rule.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
+import { formatMarkdown } from './markdown.js';
+import { formatRdjson } from './rdjson.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
 /** The `--format` names. */
-export const REPORT_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const REPORT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'rdjson', 'markdown'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** `--format` named a format that does not exist (the CLI exits with 2). */
@@ -23,8 +25,14 @@ export class UnknownFormatError extends Error {
 export interface FormatOptions {
   /** Colours in `stylish` (the CLI passes `stdout.isTTY`). */
   color?: boolean;
-  /** Paths are shown (and SARIF URIs made) relative to this folder. Default the current directory. */
+  /** Paths are shown relative to this folder. Default the current directory. */
   cwd?: string;
+  /** SARIF's `%SRCROOT%`, which its URIs are relative to: the git root. Default `cwd`. */
+  srcRoot?: string;
+  /** SARIF's `automationDetails.id` (one per shard of a matrix). Default `qadocs/`. */
+  automationId?: string;
+  /** The run's exit code, for SARIF's `invocations`. */
+  exitCode?: number;
   /** Rules listed in SARIF's `tool.driver.rules`; default the registry. */
   rules?: readonly Rule<any>[];
 }
@@ -36,10 +44,16 @@ export function formatResults(format: string, results: readonly LintResult[], op
       return formatStylish(results, { color: options.color ?? false, ...(options.cwd !== undefined ? { cwd: options.cwd } : {}) });
     case 'json':
       return formatJson(results);
-    case 'sarif':
-      return formatSarif(results, { ...(options.cwd !== undefined ? { cwd: options.cwd } : {}), ...(options.rules ? { rules: options.rules } : {}) });
+    case 'sarif': {
+      const { cwd, srcRoot, rules, automationId, exitCode } = options;
+      return formatSarif(results, { ...(cwd !== undefined ? { cwd } : {}), ...(srcRoot !== undefined ? { srcRoot } : {}), ...(rules ? { rules } : {}), ...(automationId !== undefined ? { automationId } : {}), ...(exitCode !== undefined ? { exitCode } : {}) });
+    }
     case 'github':
       return formatGithub(results, options.cwd !== undefined ? { cwd: options.cwd } : {});
+    case 'rdjson':
+      return formatRdjson(results, options.cwd !== undefined ? { cwd: options.cwd } : {});
+    case 'markdown':
+      return formatMarkdown(results, options.cwd !== undefined ? { cwd: options.cwd } : {});
     default:
       throw new UnknownFormatError(format);
   }

@@ -1,4 +1,4 @@
-import type { LintResult } from '@qadocs/schema';
+import type { DeprecatedRuleUse, Diagnostic, LintResult } from '@qadocs/schema';
 
 /** A message as ESLint's JSON formatter writes it. */
 export interface EslintJsonMessage {
@@ -15,45 +15,57 @@ export interface EslintJsonMessage {
   fix?: { range: [number, number]; text: string };
 }
 
+/** A problem an inline directive turned off, as ESLint lists it in `suppressedMessages`. */
+export interface EslintJsonSuppressedMessage extends EslintJsonMessage {
+  suppressions: Array<{ kind: 'directive'; justification: string }>;
+}
+
 /** A file as ESLint's JSON formatter writes it. */
 export interface EslintJsonResult {
   filePath: string;
   messages: EslintJsonMessage[];
-  suppressedMessages: [];
+  suppressedMessages: EslintJsonSuppressedMessage[];
   errorCount: number;
   fatalErrorCount: number;
   warningCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
   output?: string;
-  usedDeprecatedRules: [];
+  /** The linted text of a file with problems that was not fixed: what code-frame formatters show. */
+  source?: string;
+  usedDeprecatedRules: DeprecatedRuleUse[];
 }
 
 /** Results in the shape of ESLint's LintResult, key order included, so tools that read ESLint JSON read ours. */
 export function toEslintJson(results: readonly LintResult[]): EslintJsonResult[] {
   return results.map((result) => ({
     filePath: result.filePath,
-    messages: result.messages.map((diagnostic) => ({
-      ruleId: diagnostic.ruleId,
-      severity: diagnostic.severity,
-      ...(diagnostic.parseFailure ? { fatal: true as const } : {}),
-      message: diagnostic.message,
-      line: diagnostic.line,
-      column: diagnostic.column,
-      ...(diagnostic.messageId !== undefined ? { messageId: diagnostic.messageId } : {}),
-      endLine: diagnostic.endLine,
-      endColumn: diagnostic.endColumn,
-      ...(diagnostic.fix ? { fix: { range: [diagnostic.fix.range[0], diagnostic.fix.range[1]] as [number, number], text: diagnostic.fix.text } } : {}),
-    })),
-    suppressedMessages: [],
+    messages: result.messages.map(toEslintMessage),
+    suppressedMessages: (result.suppressedMessages ?? []).map((diagnostic) => ({ ...toEslintMessage(diagnostic), suppressions: [{ kind: 'directive' as const, justification: '' }] })),
     errorCount: result.errorCount,
     fatalErrorCount: result.fatalErrorCount,
     warningCount: result.warningCount,
     fixableErrorCount: result.fixableErrorCount,
     fixableWarningCount: result.fixableWarningCount,
     ...(result.output !== undefined ? { output: result.output } : {}),
-    usedDeprecatedRules: [],
+    ...(result.source !== undefined ? { source: result.source } : {}),
+    usedDeprecatedRules: (result.usedDeprecatedRules ?? []).map((used) => ({ ruleId: used.ruleId, replacedBy: [...used.replacedBy] })),
   }));
+}
+
+function toEslintMessage(diagnostic: Diagnostic): EslintJsonMessage {
+  return {
+    ruleId: diagnostic.ruleId,
+    severity: diagnostic.severity,
+    ...(diagnostic.parseFailure ? { fatal: true as const } : {}),
+    message: diagnostic.message,
+    line: diagnostic.line,
+    column: diagnostic.column,
+    ...(diagnostic.messageId !== undefined ? { messageId: diagnostic.messageId } : {}),
+    endLine: diagnostic.endLine,
+    endColumn: diagnostic.endColumn,
+    ...(diagnostic.fix ? { fix: { range: [diagnostic.fix.range[0], diagnostic.fix.range[1]] as [number, number], text: diagnostic.fix.text } } : {}),
+  };
 }
 
 /** `--format json`: ESLint's JSON formatter output (one line), then a newline. */

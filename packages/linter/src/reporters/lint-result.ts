@@ -1,7 +1,17 @@
-import type { Diagnostic, LintResult } from '@qadocs/schema';
+import type { DeprecatedRuleUse, Diagnostic, LintResult } from '@qadocs/schema';
+
+/** What a result may carry besides its diagnostics, as ESLint's LintResult does. */
+export interface LintResultExtras {
+  /** The linted text: kept only when the file has problems and no `output` (ESLint's rule). */
+  source?: string;
+  /** Diagnostics turned off by inline directives; omitted when there are none. */
+  suppressedMessages?: readonly Diagnostic[];
+  /** Deprecated rules that were on; omitted when there are none. */
+  usedDeprecatedRules?: readonly DeprecatedRuleUse[];
+}
 
 /** One file's result with ESLint's counts; `output` is the fixed text, when fixes were applied. */
-export function createLintResult(filePath: string, diagnostics: readonly Diagnostic[], output?: string): LintResult {
+export function createLintResult(filePath: string, diagnostics: readonly Diagnostic[], output?: string, extras: LintResultExtras = {}): LintResult {
   let errorCount = 0;
   let warningCount = 0;
   let fatalErrorCount = 0;
@@ -17,6 +27,7 @@ export function createLintResult(filePath: string, diagnostics: readonly Diagnos
       if (diagnostic.fix) fixableWarningCount++;
     }
   }
+  const keepSource = extras.source !== undefined && output === undefined && diagnostics.length > 0;
   return {
     filePath,
     messages: [...diagnostics],
@@ -26,5 +37,8 @@ export function createLintResult(filePath: string, diagnostics: readonly Diagnos
     fixableErrorCount,
     fixableWarningCount,
     ...(output !== undefined ? { output } : {}),
+    ...(keepSource ? { source: extras.source } : {}),
+    ...(extras.suppressedMessages?.length ? { suppressedMessages: [...extras.suppressedMessages] } : {}),
+    ...(extras.usedDeprecatedRules?.length ? { usedDeprecatedRules: [...extras.usedDeprecatedRules] } : {}),
   };
 }
