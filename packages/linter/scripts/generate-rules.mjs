@@ -123,7 +123,7 @@ export function renderRuleDocs(rule, ruleDir) {
     '',
     '| Default severity | Fixable | Options |',
     '| --- | --- | --- |',
-    `| ${severityText(rule)} | ${rule.fixable ? 'yes (`qadocs lint --fix`)' : 'no'} | ${options ? 'yes' : 'none'} |`,
+    `| ${severityText(rule)} | ${rule.fixable ? 'yes (`qadocs lint --fix`)' : rule.hasSuggestions ? 'no: suggestions (offered in the editor and in JSON, never applied by `--fix`)' : 'no'} | ${options ? 'yes' : 'none'} |`,
     '',
     docs,
     '',
@@ -157,7 +157,7 @@ export function renderRuleDocs(rule, ruleDir) {
 export function renderRulesReadme(rules) {
   const rows = [...rules]
     .sort((a, b) => compareIds(a.id, b.id))
-    .map((rule) => `| [\`${rule.id}\`](${rule.id.replace('/', '-')}.md) | ${tableCell(rule.description)} | ${rule.severity === 'error' ? 'error' : 'warn'} | ${rule.fixable ? 'yes' : ''} |`);
+    .map((rule) => `| [\`${rule.id}\`](${rule.id.replace('/', '-')}.md) | ${tableCell(rule.description)} | ${rule.severity === 'error' ? 'error' : 'warn'} | ${rule.fixable ? 'yes' : rule.hasSuggestions ? 'suggestion' : ''} |`);
   return [
     `<!-- ${GENERATED_NOTE} -->`,
     '',

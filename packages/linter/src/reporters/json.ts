@@ -1,4 +1,4 @@
-import type { LintResult } from '@qadocs/schema';
+import type { Fix, LintResult } from '@qadocs/schema';
 
 /** A message as ESLint's JSON formatter writes it. */
 export interface EslintJsonMessage {
@@ -13,6 +13,8 @@ export interface EslintJsonMessage {
   endLine: number;
   endColumn: number;
   fix?: { range: [number, number]; text: string };
+  /** ESLint's suggestions: offered to the author, never applied by `--fix`. */
+  suggestions?: Array<{ desc: string; messageId?: string; fix: { range: [number, number]; text: string } }>;
 }
 
 /** A file as ESLint's JSON formatter writes it. */
@@ -43,7 +45,10 @@ export function toEslintJson(results: readonly LintResult[]): EslintJsonResult[]
       ...(diagnostic.messageId !== undefined ? { messageId: diagnostic.messageId } : {}),
       endLine: diagnostic.endLine,
       endColumn: diagnostic.endColumn,
-      ...(diagnostic.fix ? { fix: { range: [diagnostic.fix.range[0], diagnostic.fix.range[1]] as [number, number], text: diagnostic.fix.text } } : {}),
+      ...(diagnostic.fix ? { fix: eslintFix(diagnostic.fix) } : {}),
+      ...(diagnostic.suggestions
+        ? { suggestions: diagnostic.suggestions.map((suggestion) => ({ desc: suggestion.desc, ...(suggestion.messageId !== undefined ? { messageId: suggestion.messageId } : {}), fix: eslintFix(suggestion.fix) })) }
+        : {}),
     })),
     suppressedMessages: [],
     errorCount: result.errorCount,
@@ -54,6 +59,10 @@ export function toEslintJson(results: readonly LintResult[]): EslintJsonResult[]
     ...(result.output !== undefined ? { output: result.output } : {}),
     usedDeprecatedRules: [],
   }));
+}
+
+function eslintFix(fix: Fix): { range: [number, number]; text: string } {
+  return { range: [fix.range[0], fix.range[1]], text: fix.text };
 }
 
 /** `--format json`: ESLint's JSON formatter output (one line), then a newline. */
