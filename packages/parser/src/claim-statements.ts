@@ -10,7 +10,8 @@ import { isImperativeSentence } from './sentence-mood.js';
  * - an instruction: it opens with a verb in the imperative (`Join our Slack community`, `Run …`);
  * - a task (`* [x] Introduce the new API`), which states work to do, not a fact;
  * - a fragment: a noun phrase or a label with no statement (`the install and start events`,
- *   `Operating system name and version`) — neither a sentence's final punctuation nor a finite verb;
+ *   `Operating system name and version`) — neither a sentence's final punctuation nor a finite verb
+ *   outside a subordinate clause (`some custom events, if the library is not suited`);
  * - a citation itself: an item that opens with a link and says nothing more than what it links to
  *   (`[View types for Rust](…) — the original proposal`), the shape of a reading list.
  * An item written as `Label: text` or `Label - text` is judged by its text.
@@ -47,8 +48,11 @@ function endsAsSentence(text: string): boolean {
  */
 const FINITE_VERB = /\b(?:is|are|was|were|am|has|have|had|does|do|did|can|could|will|would|shall|should|may|might|must|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|doesn't|don't|didn't|can't|cannot|couldn't|won't|wouldn't|shouldn't|mustn't)\b/iu;
 
+/** A subordinate clause, to the next comma or the end: its verb does not make the line a statement ("some events, if the API is not suited"). */
+const SUBORDINATE_CLAUSE = /\b(?:if|when|whenever|where|which|who|whose|because|unless|while|although|though|since|once)\b[^,;]*/giu;
+
 function hasFiniteVerb(text: string): boolean {
-  return FINITE_VERB.test(text);
+  return FINITE_VERB.test(text.replace(SUBORDINATE_CLAUSE, ''));
 }
 
 /** The item opens with a link (inline or by reference) and adds at most a short description after a separator. */
