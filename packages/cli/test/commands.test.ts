@@ -58,18 +58,33 @@ describe('qadocs classify', () => {
       expect(Object.keys(report).sort()).toEqual(['confidence', 'declared', 'evidence', 'filePath', 'predicted']);
       expect(report.predicted === null || CATEGORIES.includes(report.predicted as string)).toBe(true);
       expect(report.declared === null || CATEGORIES.includes(report.declared as string)).toBe(true);
-      expect(typeof report.confidence).toBe('number');
-      expect(report.confidence as number).toBeGreaterThanOrEqual(0);
-      expect(report.confidence as number).toBeLessThanOrEqual(1);
+      // A confidence only beside a prediction; null beside a null prediction.
+      if (report.predicted === null) expect(report.confidence).toBeNull();
+      else {
+        expect(typeof report.confidence).toBe('number');
+        expect(report.confidence as number).toBeGreaterThanOrEqual(0);
+        expect(report.confidence as number).toBeLessThanOrEqual(1);
+      }
       expect(Array.isArray(report.evidence) && (report.evidence as unknown[]).every((item) => typeof item === 'string')).toBe(true);
     }
     const [howTo, reference] = reports;
-    expect(howTo).toMatchObject({ filePath: 'docs/how-to.md', declared: 'how-to', predicted: 'how-to' });
+    // Absolute, as `lint --format json` writes it.
+    expect(howTo).toMatchObject({ filePath: path.join(cwd, 'docs/how-to.md'), declared: 'how-to', predicted: 'how-to' });
     expect((howTo!.evidence as string[]).length).toBeGreaterThan(0);
-    expect(reference).toMatchObject({ filePath: 'docs/reference-document.md', declared: null });
+    expect(reference).toMatchObject({ filePath: path.join(cwd, 'docs/reference-document.md'), declared: null });
 
     const again = await runQadocs(['classify', 'docs', '--format', 'json'], { cwd });
     expect(again.stdout, 'deterministic').toBe(run.stdout);
+  });
+
+  it('gives a null prediction a null confidence, in JSON and text', async () => {
+    const cwd = path.join(base, 'classify-null');
+    writeFiles(cwd, { 'docs/short.md': '# Why?\n\nBecause.\n' });
+    const run = await runQadocs(['classify', 'docs', '--format', 'json'], { cwd });
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([{ filePath: path.join(cwd, 'docs/short.md'), declared: null, predicted: null, confidence: null, evidence: [] }]);
+    const text = await runQadocs(['classify', 'docs'], { cwd });
+    expect(text.stdout).toBe('docs/short.md: unclear, no category declared\n');
   });
 
   it('prints a line per file in the default text format, and exits 2 for an unknown format', async () => {

@@ -75,7 +75,8 @@ function severityText(rule) {
 
 /** The "Fixable" cell: what `--fix` does, from the rule's `fixes` (the line `qadocs explain` prints too). */
 export function fixableText(rule) {
-  return rule.fixable ? `yes (\`qadocs lint --fix\`): ${tableCell(rule.fixes ?? '')}` : 'no';
+  if (rule.fixable) return `yes (\`qadocs lint --fix\`): ${tableCell(rule.fixes ?? '')}`;
+  return rule.hasSuggestions ? 'no: suggestions (offered in the editor and in JSON, never applied by `--fix`)' : 'no';
 }
 
 /** A code fence longer than any run of backticks in `text`. */
@@ -162,7 +163,7 @@ export function renderRuleDocs(rule, ruleDir) {
 export function renderRulesReadme(rules) {
   const rows = [...rules]
     .sort((a, b) => compareIds(a.id, b.id))
-    .map((rule) => `| [\`${rule.id}\`](${rule.id.replace('/', '-')}.md) | ${tableCell(rule.description)} | ${rule.severity === 'error' ? 'error' : 'warn'} | ${rule.fixable ? 'yes' : ''} |`);
+    .map((rule) => `| [\`${rule.id}\`](${rule.id.replace('/', '-')}.md) | ${tableCell(rule.description)} | ${rule.severity === 'error' ? 'error' : 'warn'} | ${rule.fixable ? 'yes' : rule.hasSuggestions ? 'suggestion' : ''} |`);
   return [
     `<!-- ${GENERATED_NOTE} -->`,
     '',

@@ -21,6 +21,21 @@ export interface ReportDescriptor {
   severity?: 'warning';
   /** Only allowed when the rule is `fixable`: one edit, or several that must be applied together. */
   fix?: Fix | Fix[];
+  /**
+   * Changes offered to the author but never applied by `--fix` (ESLint's `suggest`): for what only a
+   * person can decide, such as removing the author's own words. Only allowed when the rule declares
+   * `hasSuggestions`.
+   */
+  suggest?: SuggestionDescriptor[];
+}
+
+/** One suggestion of a report: its description (a key of the rule's `messages`, or a text) and its edits. */
+export interface SuggestionDescriptor {
+  messageId?: string;
+  desc?: string;
+  /** Values for `{{name}}` placeholders in the description. */
+  data?: Record<string, string | number>;
+  fix: Fix | Fix[];
 }
 
 export interface RuleContext<Options> {
@@ -42,6 +57,8 @@ export interface Rule<Options = Record<string, never>> {
    * line of `qadocs explain` and of the generated docs page, so that line cannot drift from the rule.
    */
   fixes?: string;
+  /** The rule's reports may carry `suggest`: changes offered, never applied by `--fix`. */
+  hasSuggestions?: boolean;
   messages: Record<string, string>;
   /** Validated when the config loads; its defaults fill in missing options. */
   options: z.ZodType<Options>;

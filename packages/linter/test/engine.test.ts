@@ -8,7 +8,10 @@ import { ConfigError } from '../src/config/config-error.js';
 import { DEFAULT_SETTINGS } from '../src/config/settings.js';
 import { lintSource } from '../src/lint-source.js';
 import type { Rule } from '../src/rule.js';
-import { crashingRule, doneRule, overlapRule, sneakyFixRule, testRules, todoRule } from './test-rules.js';
+import { crashingRule, doneRule, overlapRule, sneakyFixRule, suggestingRule, testRules, todoRule, undeclaredSuggestionRule } from './test-rules.js';
+import { createLintResult } from '../src/reporters/lint-result.js';
+import { toEslintJson } from '../src/reporters/json.js';
+import { toSarif } from '../src/reporters/sarif.js';
 
 function lint(source: string, rules: readonly Rule<any>[] = [todoRule]) {
   const parsed = parseDocument(source, { path: 'doc.md', root: '.' });
@@ -87,6 +90,53 @@ describe('fixes', () => {
     expect(diagnostics[0]).toMatchObject({ ruleId: 'test/sneaky-fix', severity: 2 });
     expect(diagnostics[0]!.message).toContain('Unexpected fix from rule `test/sneaky-fix`, which is not `fixable`');
     expect(diagnostics[0]!.fix).toBeUndefined();
+  });
+});
+
+describe('suggestions', () => {
+  const source = 'TODO: fix teh text\n';
+  const lintSuggesting = (text: string) => {
+    const parsed = parseDocument(text, { path: 'doc.md', root: '.' });
+    return { parsed, diagnostics: lintParsed(parsed, [{ rule: suggestingRule, severity: 'warning', options: {} }], DEFAULT_SETTINGS) };
+  };
+
+  it('a report carries its suggestions with their descriptions and merged edits, beside no fix', () => {
+    const [todo, typo] = lintSuggesting(source).diagnostics;
+    expect(todo!.fix).toBeUndefined();
+    expect(todo!.suggestions).toEqual([
+      { desc: 'Remove `TODO`', messageId: 'remove', fix: { range: [0, 4], text: '' } },
+      { desc: 'Write DONE instead', fix: { range: [0, 4], text: 'DONE' } },
+    ]);
+    expect(typo!.suggestions).toBeUndefined();
+    expect(typo!.fix).toEqual({ range: [10, 13], text: 'the' });
+  });
+
+  it('--fix applies fixes only, never a suggestion', () => {
+    const fixed = fixSource(source, lintSuggesting);
+    expect(fixed.output).toBe('TODO: fix the text\n');
+    expect(fixed.diagnostics.map((diagnostic) => diagnostic.message)).toEqual(['Unexpected `TODO`']);
+  });
+
+  it('a suggestion does not make a problem fixable; the JSON report lists it as ESLint does, SARIF does not', () => {
+    const { diagnostics } = lintSuggesting(source);
+    const result = createLintResult('/repo/doc.md', diagnostics);
+    expect(result).toMatchObject({ warningCount: 2, fixableWarningCount: 1 });
+    const [json] = toEslintJson([result]);
+    expect(json!.messages[0]!.suggestions).toEqual([
+      { desc: 'Remove `TODO`', messageId: 'remove', fix: { range: [0, 4], text: '' } },
+      { desc: 'Write DONE instead', fix: { range: [0, 4], text: 'DONE' } },
+    ]);
+    expect(json!.messages[0]).not.toHaveProperty('fix');
+    expect(json!.messages[1]).not.toHaveProperty('suggestions');
+    const sarifResults = toSarif([result], { cwd: '/repo' }).runs[0]!.results;
+    expect(sarifResults.map((entry: { fixes?: unknown[] }) => entry.fixes?.length ?? 0)).toEqual([0, 1]);
+  });
+
+  it('a suggestion from a rule that does not declare hasSuggestions is refused, as a crash of that rule', () => {
+    const diagnostics = lint('Some text.', [undeclaredSuggestionRule]);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]!.message).toContain('Unexpected suggestion from rule `test/undeclared-suggestion`, which does not declare `hasSuggestions`');
+    expect(diagnostics[0]!.suggestions).toBeUndefined();
   });
 });
 

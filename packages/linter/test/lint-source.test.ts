@@ -4,6 +4,7 @@ import { resolveConfig } from '../src/config/resolve-config.js';
 import { explainRule, explainRuleSections, UnknownRuleError } from '../src/explain-rule.js';
 import { fixText, lintSource } from '../src/lint-source.js';
 import { testRules } from './test-rules.js';
+import { rules } from '../src/rules/index.js';
 
 const root = path.resolve('/project/content');
 
@@ -92,5 +93,19 @@ describe('explainRule', () => {
   it('throws a typed error naming an unknown rule, with the closest id', () => {
     expect(() => explainRule('citation/undefind')).toThrow(UnknownRuleError);
     expect(() => explainRule('citation/undefind')).toThrow('Unexpected rule "citation/undefind", expected a known rule id (did you mean "citation/undefined"?)');
+  });
+
+  it('counts fixable problems by problems: five pseudo-citations fixed by one shared edit are five', () => {
+    const config = resolveConfig({ rules: Object.fromEntries(rules.map((rule) => [rule.id, rule.id === 'citation/malformed' ? 'error' : 'off'])) });
+    const markers = ['a', 'b', 'c', 'd', 'e'].map((name) => `Claim ${name} [1](https://example.com/${name}).`).join('\n\n');
+    const source = `Which claims hold?\n\n${markers}\n`;
+    const { result } = lintSource(source, { filePath: 'a.md', root, config });
+    expect(result.messages.map((diagnostic) => diagnostic.ruleId)).toEqual(Array(5).fill('citation/malformed'));
+    expect(result).toMatchObject({ errorCount: 5, fixableErrorCount: 5 });
+    // One edit for all five, applied once.
+    expect(new Set(result.messages.map((diagnostic) => JSON.stringify(diagnostic.fix))).size).toBe(1);
+    const fixed = fixText(source, { filePath: 'a.md', root, config });
+    expect(fixed.result.messages).toEqual([]);
+    expect(fixed.output).toContain('Claim e[^5].');
   });
 });

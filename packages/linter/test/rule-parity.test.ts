@@ -7,8 +7,8 @@ import { ruleById, rules } from '../src/rules/index.js';
 // @ts-expect-error -- a plain ESM script without type declarations
 import { packageDir, REGISTRY_FILE, renderDerivedFiles, renderRegistry, RULE_DOCS_DIR, ruleFolders, rulesDir } from '../scripts/generate-rules.mjs';
 
-/** SPEC §3.2, row by row: id, default severity, fixable. */
-const SPEC_RULES: ReadonlyArray<[id: string, severity: 'error' | 'warning', fixable: boolean]> = [
+/** SPEC §3.2, row by row: id, default severity, fix (`true`: `--fix` fixes it; `'suggestion'`: offered, never applied). */
+const SPEC_RULES: ReadonlyArray<[id: string, severity: 'error' | 'warning', fix: boolean | 'suggestion']> = [
   ['frontmatter/parse-error', 'error', false],
   ['frontmatter/unsafe-engine', 'error', false],
   ['frontmatter/required', 'error', false],
@@ -22,7 +22,7 @@ const SPEC_RULES: ReadonlyArray<[id: string, severity: 'error' | 'warning', fixa
   ['diataxis/explanation-no-steps', 'warning', false],
   ['diataxis/reference-no-instructions', 'warning', false],
   ['citation/undefined', 'error', false],
-  ['citation/unused', 'warning', true],
+  ['citation/unused', 'warning', 'suggestion'],
   ['citation/duplicate', 'error', false],
   ['citation/malformed', 'error', true],
   ['citation/no-source', 'error', false],
@@ -65,11 +65,11 @@ describe('every rule of SPEC §3.2', () => {
     expect(new Set(SPEC_RULES.map(([id]) => id)).size).toBe(SPEC_RULES.length);
   });
 
-  for (const [id, severity, fixable] of SPEC_RULES) {
-    it(`${id} exists with default ${severity}${fixable ? ', fixable' : ''}`, () => {
+  for (const [id, severity, fix] of SPEC_RULES) {
+    it(`${id} exists with default ${severity}${fix === true ? ', fixable' : fix ? ', with suggestions' : ''}`, () => {
       const rule = ruleById(id);
       expect(rule, `no rule \`${id}\` in the registry (folder src/rules/${ruleFolderName(id)}/)`).toBeDefined();
-      expect({ severity: rule!.severity, fixable: rule!.fixable }).toEqual({ severity, fixable });
+      expect({ severity: rule!.severity, fixable: rule!.fixable, hasSuggestions: rule!.hasSuggestions ?? false }).toEqual({ severity, fixable: fix === true, hasSuggestions: fix === 'suggestion' });
     });
   }
 });
@@ -116,13 +116,14 @@ describe('rule folders', () => {
         for (const name of cases(invalid)) expect(invalid, `fixtures/invalid/${name}.expected.txt`).toContain(`${name}.expected.txt`);
         for (const [kind, names] of [['valid', valid], ['invalid', invalid]] as const) {
           const known = new Set(cases(names));
-          const allowed = kind === 'valid' ? ['.md', '.config.json'] : ['.md', '.expected.txt', '.fixed.md', '.config.json'];
+          const allowed = kind === 'valid' ? ['.md', '.config.json'] : ['.md', '.expected.txt', '.fixed.md', '.suggestions.json', '.config.json'];
           for (const name of names) {
             const suffix = allowed.filter((candidate) => name.endsWith(candidate)).sort((a, b) => b.length - a.length)[0];
             expect(suffix && known.has(name.slice(0, -suffix.length)), `stray fixture file fixtures/${kind}/${name}`).toBeTruthy();
           }
         }
         if (!rule?.fixable) expect(invalid.filter((name) => name.endsWith('.fixed.md')), 'a rule that is not fixable has no .fixed.md').toEqual([]);
+        if (!rule?.hasSuggestions) expect(invalid.filter((name) => name.endsWith('.suggestions.json')), 'a rule without suggestions has no .suggestions.json').toEqual([]);
       });
     });
   }

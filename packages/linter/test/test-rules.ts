@@ -74,4 +74,35 @@ export const overlapRule = defineRule({
   },
 });
 
+/** Offers to delete each `TODO` (a suggestion, never applied by `--fix`), and fixes `teh` to `the`. */
+export const suggestingRule = defineRule({
+  id: 'test/suggesting',
+  description: 'Offer to remove TODO',
+  severity: 'warning',
+  fixable: true,
+  hasSuggestions: true,
+  messages: { todo: 'Unexpected `TODO`', remove: 'Remove `{{word}}`', typo: 'Unexpected `teh`' },
+  options: z.object({}).strict(),
+  check(document, context) {
+    for (const match of document.source.matchAll(/TODO/g)) {
+      const range: [number, number] = [match.index, match.index + 4];
+      context.report({ messageId: 'todo', place: document.location.position(...range), suggest: [{ messageId: 'remove', data: { word: 'TODO' }, fix: { range, text: '' } }, { desc: 'Write DONE instead', fix: [{ range: [range[0], range[0] + 1], text: 'D' }, { range: [range[0] + 2, range[1]], text: 'NE' }] }] });
+    }
+    for (const match of document.source.matchAll(/teh/g)) context.report({ messageId: 'typo', place: document.location.position(match.index, match.index + 3), fix: { range: [match.index, match.index + 3], text: 'the' } });
+  },
+});
+
+/** Offers a suggestion without declaring `hasSuggestions`. */
+export const undeclaredSuggestionRule = defineRule({
+  id: 'test/undeclared-suggestion',
+  description: 'Suggest while not declaring it',
+  severity: 'warning',
+  fixable: false,
+  messages: {},
+  options: z.object({}).strict(),
+  check(document, context) {
+    context.report({ message: 'Unexpected text', place: document.location.position(0, 1), suggest: [{ desc: 'Drop it', fix: { range: [0, 1], text: '' } }] });
+  },
+});
+
 export const testRules: readonly Rule<any>[] = [todoRule, doneRule];

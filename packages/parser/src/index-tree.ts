@@ -1,4 +1,4 @@
-import type { FootnoteDefinition, FootnoteReference, Heading, Html, List, Nodes, Parents, Root, Text } from 'mdast';
+import type { Definition, FootnoteDefinition, FootnoteReference, Heading, Html, List, Nodes, Parents, Root, Text } from 'mdast';
 
 /** The nodes that readers of a document look up, gathered in one walk of the tree. */
 export interface TreeIndex {
@@ -7,6 +7,8 @@ export interface TreeIndex {
   html: Html[];
   footnoteDefinitions: Array<{ node: FootnoteDefinition; topLevel: boolean }>;
   footnoteReferences: FootnoteReference[];
+  /** Link reference definitions by identifier (first wins), for reading where `[text][id]` points. */
+  linkDefinitions: Map<string, Definition>;
   /** Text nodes that may hold a `[^x]` call with no definition (micromark leaves those as text). */
   textWithFootnoteCalls: Text[];
   /** `[start, end)` of code, inline code and raw HTML: no citation syntax is read inside them. */
@@ -22,7 +24,7 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
  * seconds, so every consumer reads this index instead of walking again.
  */
 export function indexTree(tree: Root): TreeIndex {
-  const index: TreeIndex = { headings: [], lists: [], html: [], footnoteDefinitions: [], footnoteReferences: [], textWithFootnoteCalls: [], codeRanges: [], words: 0 };
+  const index: TreeIndex = { headings: [], lists: [], html: [], footnoteDefinitions: [], footnoteReferences: [], linkDefinitions: new Map(), textWithFootnoteCalls: [], codeRanges: [], words: 0 };
   const stack: Array<{ node: Nodes; depth: number; inDefinition: boolean }> = [{ node: tree, depth: 0, inDefinition: false }];
   while (stack.length > 0) {
     const { node, depth, inDefinition } = stack.pop()!;
@@ -47,6 +49,9 @@ export function indexTree(tree: Root): TreeIndex {
         break;
       case 'footnoteReference':
         index.footnoteReferences.push(node);
+        break;
+      case 'definition':
+        if (!index.linkDefinitions.has(node.identifier)) index.linkDefinitions.set(node.identifier, node);
         break;
       case 'text':
         if (!inDefinition) index.words += countWords(node.value);

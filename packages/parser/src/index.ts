@@ -10,3 +10,4 @@ export { SourceLocation } from './source-location.js';
 export { nodeText, positionOf } from './node-text.js';
 export { splitLabel } from './read-entries.js';
 export { indexTree, type TreeIndex } from './index-tree.js';
+export { isImperativeSentence, isImperativeHeading, splitSentences } from './sentence-mood.js';

@@ -9,10 +9,12 @@ import { CATEGORIES, SCHEMA_VERSION, unsafeDocumentIdReason, type Category, type
 import { decodeSource } from './decode-source.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { nodeText, positionOf } from './node-text.js';
+import { headingText } from './question-text.js';
 import { FILE_START, type ParseDiagnostic } from './parse-diagnostic.js';
 import { findPseudoCitations, type PseudoCitation } from './pseudo-citations.js';
 import { readCitations, type FootnoteReferenceSite } from './read-citations.js';
 import { readEntries } from './read-entries.js';
+import { linkDestination, type LinkDefinitions } from './link-destinations.js';
 import { indexTree, type TreeIndex } from './index-tree.js';
 import { PROVENANCE_LINE, readProvenance, type ProvenanceOptions } from './read-provenance.js';
 import { SourceLocation } from './source-location.js';
@@ -55,7 +57,7 @@ const FURTHER_READING = /^(?:further reading|see also|related(?: (?:articles|con
 
 /** Whether a heading opens the further-reading section ("Further reading", "See also", "Learn more" …). */
 export function isFurtherReadingHeading(heading: Heading): boolean {
-  return FURTHER_READING.test(nodeText(heading).replace(/[:.]$/, ''));
+  return FURTHER_READING.test(headingText(heading).replace(/[:.]$/, ''));
 }
 
 /** Parse a Q&A Markdown file (text, or bytes to be decoded strictly as UTF-8) into a QaDocument. */
@@ -91,8 +93,8 @@ function parseText(source: string, hash: string, options: ParseOptions): ParsedD
   const data = frontMatter.data;
 
   const provenanceOptions = options.provenance ?? {};
-  const { qaNodes, provenance, furtherReading } = splitTrailer(tree.children, location, provenanceOptions);
   const index = indexTree(tree);
+  const { qaNodes, provenance, furtherReading } = splitTrailer(tree.children, location, provenanceOptions, index.linkDefinitions);
   const citationIndex = readCitations(index, source, location);
   const fieldPosition = (key: string) => frontMatter.fields.find((field) => field.key === key)?.position ?? FILE_START;
   const questionField = typeof data.question === 'string' && data.question.trim() !== '' ? { text: data.question.trim(), position: fieldPosition('question') } : null;
@@ -152,7 +154,7 @@ function maskForMarkdown(source: string, range: [number, number] | null): string
  * Separate the Q&A part of the body from its trailer: the provenance line and the further-reading
  * section end the answers; footnote definitions are read wherever they stand.
  */
-function splitTrailer(nodes: RootContent[], location: SourceLocation, options: ProvenanceOptions) {
+function splitTrailer(nodes: RootContent[], location: SourceLocation, options: ProvenanceOptions, linkDefinitions: LinkDefinitions) {
   const source = location.text;
   let end = nodes.length;
   let provenance: Provenance | null = null;
@@ -171,8 +173,12 @@ function splitTrailer(nodes: RootContent[], location: SourceLocation, options: P
       for (let cursor = index + 1; cursor < nodes.length; cursor++) {
         const sibling = nodes[cursor]!;
         if (sibling.type === 'heading' && sibling.depth <= node.depth) break;
-        visit(sibling, 'link', (link, _index, parent) => {
-          furtherReading.push({ text: nodeText(link), url: link.url, position: positionOf(link, parent ? positionOf(parent as Nodes, positionOf(sibling)) : positionOf(sibling)) });
+        visit(sibling, (link, _index, parent) => {
+          if (link.type !== 'link' && link.type !== 'linkReference') return;
+          // `[Title][id]` reads its URL from the document's `[id]: https://…` definition.
+          const url = linkDestination(link, linkDefinitions);
+          if (url === null) return;
+          furtherReading.push({ text: nodeText(link), url, position: positionOf(link, parent ? positionOf(parent as Nodes, positionOf(sibling)) : positionOf(sibling)) });
         });
       }
     }

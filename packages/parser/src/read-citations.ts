@@ -4,6 +4,7 @@ import type { SourceLocation } from './source-location.js';
 import type { Citation, Position } from '@qadocs/schema';
 import { visit } from 'unist-util-visit';
 import { nodeText, positionOf } from './node-text.js';
+import { linkDestination, type LinkDefinitions } from './link-destinations.js';
 
 /** A footnote reference as written, for rules that check labels and order. */
 export interface FootnoteReferenceSite {
@@ -51,7 +52,7 @@ export function readCitations(index: TreeIndex, source: string, location: Source
       continue;
     }
     seen.add(definition.identifier);
-    const link = firstLink(definition);
+    const link = firstLink(definition, index.linkDefinitions);
     const url = link?.url ?? bareUrl(nodeText(definition));
     citations.push({
       label,
@@ -67,13 +68,24 @@ export function readCitations(index: TreeIndex, source: string, location: Source
   return { citations, references, duplicateDefinitions };
 }
 
-function firstLink(definition: FootnoteDefinition): { url: string; text: string } | null {
-  let found: { url: string; text: string } | null = null;
-  visit(definition, 'link', (link) => {
-    if (found) return;
-    found = { url: link.url, text: nodeText(link) };
+/**
+ * The first link of a footnote, inline or by reference (`See the [attack][corallo]`, `[corallo]: https://…`);
+ * with no link, the first image (a figure's source is where it is published).
+ */
+function firstLink(definition: FootnoteDefinition, definitions: LinkDefinitions): { url: string; text: string } | null {
+  let link: { url: string; text: string } | null = null;
+  let image: { url: string; text: string } | null = null;
+  visit(definition, (node) => {
+    if (link) return;
+    if (node.type === 'link' || node.type === 'linkReference') {
+      const url = linkDestination(node, definitions);
+      if (url !== null) link = { url, text: nodeText(node) };
+    } else if (!image && (node.type === 'image' || node.type === 'imageReference')) {
+      const url = linkDestination(node, definitions);
+      if (url !== null) image = { url, text: node.alt ?? '' };
+    }
   });
-  return found;
+  return link ?? image;
 }
 
 function bareUrl(text: string): string | null {

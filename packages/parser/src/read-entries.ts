@@ -1,6 +1,9 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
 import type { Answer, Claim, Item, Position, QaEntry, Section } from '@qadocs/schema';
 import { footnoteLabels, nodeText, positionOf, spanOf } from './node-text.js';
+import { endsWithQuestionMark, headingText } from './question-text.js';
+import { readFaqParagraphQuestion, readLinkItemQuestions } from './faq-questions.js';
+import { isClaimItem, listItemsByStart } from './claim-statements.js';
 
 /** A paragraph that opens with a question label: `**Question:** …`, `Q: …`. */
 const QUESTION_LABEL = /^\s*(?:[*_]{1,2})?(?:question|q)(?:[*_]{1,2})?\s*[:：.](?:[*_]{1,2})?\s*/i;
@@ -9,43 +12,50 @@ const SUMMARY_START = /^(?:in summary|in short|to summarize|to summarise|to sum 
 
 /** The question entries of a body, given the top-level nodes that make up the Q&A part of it. */
 export function readEntries(nodes: RootContent[], source: string, fallbackQuestion: { text: string; position: Position } | null): QaEntry[] {
-  const starts = findQuestionStarts(nodes);
+  const starts = findQuestionStarts(nodes, source);
   if (starts.length === 0) {
     if (!fallbackQuestion) return [];
     return [{ question: fallbackQuestion.text, position: fallbackQuestion.position, answer: readAnswer(nodes, source) }];
   }
   return starts.map((start, index) => {
-    const next = starts[index + 1]?.index ?? nodes.length;
+    if (start.ownAnswer) return { question: start.question, position: start.position, answer: readAnswer(start.ownAnswer, source, start.leadingAnswer) };
+    const next = starts.slice(index + 1).find((later) => later.index > start.index)?.index ?? nodes.length;
     const answerNodes: RootContent[] = [];
     for (let cursor = start.index + 1; cursor < next; cursor++) {
       const node = nodes[cursor]!;
-      if (start.depth > 0 && node.type === 'heading' && node.depth <= start.depth) break;
+      if (node.type === 'heading' && node.depth <= start.depth) break;
       answerNodes.push(node);
     }
     return { question: start.question, position: start.position, answer: readAnswer(answerNodes, source, start.leadingAnswer) };
   });
 }
 
-interface QuestionStart {
+export interface QuestionStart {
   index: number;
   question: string;
   position: Position;
-  /** Heading depth for heading questions, 0 for paragraphs. */
+  /** A heading of this depth or higher ends the answer: the question heading's depth, 6 for a bold question, 0 for other paragraphs. */
   depth: number;
   /** Lines of a `Q: … / A: …` paragraph after the question line. */
   leadingAnswer: { markdown: string; text: string } | null;
+  /** The answer's nodes when it is not the run of nodes up to the next question (a link-item question: the rest of its item). */
+  ownAnswer?: RootContent[];
 }
 
-function findQuestionStarts(nodes: RootContent[]): QuestionStart[] {
+function findQuestionStarts(nodes: RootContent[], source: string): QuestionStart[] {
   const starts: QuestionStart[] = [];
   let firstQuestionParagraph: QuestionStart | null = null;
   nodes.forEach((node, index) => {
     if (node.type === 'heading') {
-      const text = nodeText(node);
+      const text = headingText(node);
       if (endsWithQuestionMark(text)) starts.push({ index, question: text, position: positionOf(node), depth: node.depth, leadingAnswer: null });
+    } else if (node.type === 'list') {
+      for (const question of readLinkItemQuestions(node, source)) starts.push({ index, ...question, depth: 0 });
     } else if (node.type === 'paragraph') {
       const labelled = readLabelledQuestion(node);
+      const faq = labelled ? null : readFaqParagraphQuestion(node, source);
       if (labelled) starts.push({ index, ...labelled, depth: 0 });
+      else if (faq) starts.push({ index, ...faq, depth: 6 });
       else if (!firstQuestionParagraph) {
         const text = nodeText(node);
         if (endsWithQuestionMark(text)) firstQuestionParagraph = { index, question: text, position: positionOf(node), depth: 0, leadingAnswer: null };
@@ -55,10 +65,6 @@ function findQuestionStarts(nodes: RootContent[]): QuestionStart[] {
   const paragraph = firstQuestionParagraph as QuestionStart | null;
   if (paragraph && (starts.length === 0 || paragraph.index < starts[0]!.index)) starts.unshift(paragraph);
   return starts;
-}
-
-function endsWithQuestionMark(text: string): boolean {
-  return /[?？]\s*$/.test(text);
 }
 
 function readLabelledQuestion(paragraph: Paragraph): Omit<QuestionStart, 'index' | 'depth'> | null {
@@ -111,7 +117,7 @@ function readSections(nodes: RootContent[]): Section[] {
     const items = group.nodes.filter((node): node is List => node.type === 'list').flatMap((list) => readItems(list));
     if (group.nodes.length === 0 || (!group.heading && items.length === 0)) continue;
     sections.push({
-      heading: group.heading ? nodeText(group.heading) : null,
+      heading: group.heading ? headingText(group.heading) : null,
       depth: group.heading?.depth ?? 0,
       items,
       position: spanOf(group.nodes[0]!, group.nodes[group.nodes.length - 1]!),
@@ -158,17 +164,21 @@ function countWords(text: string): number {
 }
 
 /**
- * Claims are statements of fact: labelled items with a statement, unlabelled items that read as a
- * sentence, and sentences of paragraphs that carry a citation. Ordered-list items are steps, not claims.
+ * Claims are statements of fact (`isClaimItem`: not a question, an instruction, a task, a fragment or
+ * a citation itself): labelled items with a statement, unlabelled items that read as a sentence, and
+ * sentences of paragraphs that carry a citation. Ordered-list items are steps, not claims.
  */
 function readClaims(nodes: RootContent[], sections: Section[]): Claim[] {
   const claims: Claim[] = [];
   const orderedItemStarts = new Set<number>();
   for (const node of nodes) collectOrderedItems(node, orderedItemStarts);
+  const listItems = listItemsByStart(nodes);
   const visitItem = (item: Item) => {
     const isStep = orderedItemStarts.has(item.position.start.offset);
     const words = countWords(item.text);
-    if (!isStep && (item.label !== null ? words >= 2 : words >= 4)) claims.push({ text: item.text, citations: item.citations, position: item.position });
+    const listItem = listItems.get(item.position.start.offset);
+    const statement = listItem ? isClaimItem(listItem, item.text) : true;
+    if (!isStep && statement && (item.label !== null ? words >= 2 : words >= 4)) claims.push({ text: item.text, citations: item.citations, position: item.position });
     if (!isStep) item.children.forEach(visitItem);
   };
   for (const section of sections) section.items.forEach(visitItem);

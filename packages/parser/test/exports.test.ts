@@ -13,6 +13,8 @@ describe('@qadocs/parser public surface', () => {
       'findProvenanceDate',
       'indexTree',
       'isFurtherReadingHeading',
+      'isImperativeHeading',
+      'isImperativeSentence',
       'isoDate',
       'nodeText',
       'parseDocument',
@@ -20,6 +22,7 @@ describe('@qadocs/parser public surface', () => {
       'parseTimeoutDiagnostic',
       'positionOf',
       'splitLabel',
+      'splitSentences',
       'unparsableDocument',
     ]);
   });

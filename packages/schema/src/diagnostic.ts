@@ -10,6 +10,17 @@ export interface Fix {
 }
 
 /**
+ * A change offered for one problem but never applied by `--fix` (ESLint's suggestion): it may remove or
+ * rewrite the author's words, so a person chooses it, in an editor or from the JSON report.
+ */
+export interface Suggestion {
+  /** What the change does, as a menu entry: "Remove the footnote definition `[^a]`". */
+  desc: string;
+  messageId?: string;
+  fix: Fix;
+}
+
+/**
  * One problem found in one file. Field names follow vfile-message (`reason`, `place`, `ruleId`,
  * `source`, `fatal` = is an error) so unified reporters print it unchanged, and ESLint's message shape
  * (`severity`, `message`, `line`, `column`, `endLine`, `endColumn`, `fix`) for the JSON report.
@@ -32,6 +43,8 @@ export interface Diagnostic {
   place: Position;
   url?: string;
   fix?: Fix;
+  /** Changes offered instead of (or beside) `fix`, never applied by `--fix`. */
+  suggestions?: Suggestion[];
 }
 
 /** The diagnostics of one file, with ESLint's counts. */

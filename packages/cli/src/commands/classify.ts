@@ -11,20 +11,23 @@ export interface ClassifyFlags extends CommonFlags {
 export async function classifyCommand(paths: string[], flags: ClassifyFlags, io: CliIo): Promise<number> {
   if (flags.format !== 'json' && flags.format !== 'text') throw new UsageError(`Unexpected --format "${flags.format}", expected "text" or "json"`);
   const context = await prepareRun(paths, flags, io);
-  const reports: Array<{ filePath: string; declared: string | null; predicted: string | null; confidence: number; evidence: string[] }> = [];
+  const reports: Array<{ filePath: string; declared: string | null; predicted: string | null; confidence: number | null; evidence: string[] }> = [];
   const outcomes = processDocuments(context, io, { classify: true });
   for await (const outcome of outcomes) {
-    const filePath = path.relative(io.cwd, outcome.filePath);
-    reports.push({ filePath, ...(outcome.classification ?? { declared: null, predicted: null, confidence: 0, evidence: ['the file could not be parsed'] }) });
+    // Absolute, as `lint --format json` writes it: tools join the two reports by file.
+    const filePath = path.resolve(io.cwd, outcome.filePath);
+    const classification = outcome.classification ?? { declared: null, predicted: null, confidence: null, evidence: ['the file could not be parsed'] };
+    // A confidence belongs to a prediction: with none, there is nothing to be confident about.
+    reports.push({ filePath, ...classification, confidence: classification.predicted === null ? null : classification.confidence });
   }
   if (flags.format === 'json') {
     io.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
     return EXIT.ok;
   }
   for (const report of reports) {
-    const verdict = report.predicted ? `${report.predicted} (${Math.round(report.confidence * 100)} %)` : 'unclear';
+    const verdict = report.predicted && report.confidence !== null ? `${report.predicted} (${Math.round(report.confidence * 100)} %)` : 'unclear';
     const declared = report.declared ? `declared ${report.declared}` : 'no category declared';
-    io.stdout.write(`${report.filePath}: ${verdict}, ${declared}\n`);
+    io.stdout.write(`${path.relative(io.cwd, report.filePath)}: ${verdict}, ${declared}\n`);
     for (const evidence of report.evidence) io.stdout.write(`  - ${evidence}\n`);
   }
   return EXIT.ok;

@@ -1,6 +1,6 @@
 import type { Nodes, Root, Table } from 'mdast';
 import { nodeText } from '@qadocs/parser';
-import { isImperativeSentence, splitSentences } from './sentence-mood.js';
+import { isImperativeSentence, splitSentences } from '@qadocs/parser';
 
 /** One heading as the classifier reads it. */
 export interface HeadingFeature {

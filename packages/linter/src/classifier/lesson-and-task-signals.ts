@@ -1,4 +1,4 @@
-import { isImperativeHeading, isImperativeSentence } from './sentence-mood.js';
+import { isImperativeHeading, isImperativeSentence } from '@qadocs/parser';
 import { countMatches, firstMatch, percent, ramp, titleMatch, topMatches, type AddSignal, type PageReading } from './signal-measures.js';
 import {
   CLEAN_UP_HEADING,

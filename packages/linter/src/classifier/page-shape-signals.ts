@@ -1,4 +1,4 @@
-import { isImperativeHeading } from './sentence-mood.js';
+import { isImperativeHeading } from '@qadocs/parser';
 import { countMatches, firstMatch, percent, ramp, titleMatch, topMatches, type AddSignal, type PageReading } from './signal-measures.js';
 import { GERUND_TITLE, HOW_TO_TITLE, INTERFACE_WORDS, LEAD_DEFINITION, SUBJECT_GERUND, TUTORIAL_TITLE } from './signal-patterns.js';
 

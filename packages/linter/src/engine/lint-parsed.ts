@@ -1,4 +1,4 @@
-import type { Diagnostic, Fix, Position } from '@qadocs/schema';
+import type { Diagnostic, Fix, Position, Suggestion } from '@qadocs/schema';
 import type { ParsedDocument } from '@qadocs/parser';
 import { createLintDocument } from '../lint-document.js';
 import { ruleDocsUrl, type Rule, type RuleSeverity, type ReportDescriptor } from '../rule.js';
@@ -69,6 +69,19 @@ function toDiagnostic(rule: Rule<any>, severity: RuleSeverity, descriptor: Repor
     if (!rule.fixable) throw new Error(`Unexpected fix from rule \`${rule.id}\`, which is not \`fixable\``);
     fix = Array.isArray(descriptor.fix) ? (descriptor.fix.length > 0 ? mergeFixes(parsed.source, descriptor.fix) : undefined) : descriptor.fix;
   }
+  let suggestions: Suggestion[] | undefined;
+  if (descriptor.suggest && descriptor.suggest.length > 0) {
+    if (!rule.hasSuggestions) throw new Error(`Unexpected suggestion from rule \`${rule.id}\`, which does not declare \`hasSuggestions\``);
+    suggestions = descriptor.suggest.map((suggestion) => {
+      const text = suggestion.messageId !== undefined ? rule.messages[suggestion.messageId] : suggestion.desc;
+      if (text === undefined) throw new Error(`Unexpected suggestion messageId \`${suggestion.messageId}\` in rule \`${rule.id}\`, expected one of ${Object.keys(rule.messages).join(', ')}`);
+      return {
+        desc: interpolate(text, suggestion.data ?? {}),
+        ...(suggestion.messageId !== undefined ? { messageId: suggestion.messageId } : {}),
+        fix: Array.isArray(suggestion.fix) ? mergeFixes(parsed.source, suggestion.fix) : suggestion.fix,
+      };
+    });
+  }
   return stamp({
     ruleId: rule.id,
     severity: descriptor.severity ?? severity,
@@ -76,11 +89,12 @@ function toDiagnostic(rule: Rule<any>, severity: RuleSeverity, descriptor: Repor
     place: descriptor.place,
     ...(descriptor.messageId !== undefined ? { messageId: descriptor.messageId } : {}),
     ...(fix ? { fix } : {}),
+    ...(suggestions ? { suggestions } : {}),
   });
 }
 
 /** Fill in the fields the engine owns: severity number, `fatal`, `source`, `url`, line and column. */
-export function stamp(input: { ruleId: string; severity: RuleSeverity; reason: string; place: Position; messageId?: string; fix?: Fix; parseFailure?: boolean }): Diagnostic {
+export function stamp(input: { ruleId: string; severity: RuleSeverity; reason: string; place: Position; messageId?: string; fix?: Fix; suggestions?: Suggestion[]; parseFailure?: boolean }): Diagnostic {
   const { place } = input;
   return {
     ruleId: input.ruleId,
@@ -98,6 +112,7 @@ export function stamp(input: { ruleId: string; severity: RuleSeverity; reason: s
     place,
     url: ruleDocsUrl(input.ruleId),
     ...(input.fix ? { fix: input.fix } : {}),
+    ...(input.suggestions ? { suggestions: input.suggestions } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { DeprecatedRuleUse, Diagnostic, LintResult } from '@qadocs/schema';
+import type { DeprecatedRuleUse, Diagnostic, Fix, LintResult } from '@qadocs/schema';
 
 /** A message as ESLint's JSON formatter writes it. */
 export interface EslintJsonMessage {
@@ -13,6 +13,8 @@ export interface EslintJsonMessage {
   endLine: number;
   endColumn: number;
   fix?: { range: [number, number]; text: string };
+  /** ESLint's suggestions: offered to the author, never applied by `--fix`. */
+  suggestions?: Array<{ desc: string; messageId?: string; fix: { range: [number, number]; text: string } }>;
 }
 
 /** A problem an inline directive turned off, as ESLint lists it in `suppressedMessages`. */
@@ -64,8 +66,15 @@ function toEslintMessage(diagnostic: Diagnostic): EslintJsonMessage {
     ...(diagnostic.messageId !== undefined ? { messageId: diagnostic.messageId } : {}),
     endLine: diagnostic.endLine,
     endColumn: diagnostic.endColumn,
-    ...(diagnostic.fix ? { fix: { range: [diagnostic.fix.range[0], diagnostic.fix.range[1]] as [number, number], text: diagnostic.fix.text } } : {}),
+    ...(diagnostic.fix ? { fix: eslintFix(diagnostic.fix) } : {}),
+    ...(diagnostic.suggestions
+      ? { suggestions: diagnostic.suggestions.map((suggestion) => ({ desc: suggestion.desc, ...(suggestion.messageId !== undefined ? { messageId: suggestion.messageId } : {}), fix: eslintFix(suggestion.fix) })) }
+      : {}),
   };
+}
+
+function eslintFix(fix: Fix): { range: [number, number]; text: string } {
+  return { range: [fix.range[0], fix.range[1]], text: fix.text };
 }
 
 /** `--format json`: ESLint's JSON formatter output (one line), then a newline. */

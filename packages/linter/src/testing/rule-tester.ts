@@ -23,6 +23,25 @@ export interface FixtureConfig {
   timeoutMs?: number;
 }
 
+/** One suggestion as `<case>.suggestions.json` lists it: the problem's place, the description, the text once applied. */
+export interface ExpectedSuggestion {
+  /** `line:column` of the problem it belongs to. */
+  at: string;
+  desc: string;
+  output: string;
+}
+
+/** The suggestions of `diagnostics`, each applied alone to `source`. */
+export function suggestionOutputs(source: string, diagnostics: readonly Diagnostic[]): ExpectedSuggestion[] {
+  return diagnostics.flatMap((diagnostic) =>
+    (diagnostic.suggestions ?? []).map((suggestion) => ({
+      at: `${diagnostic.line}:${diagnostic.column}`,
+      desc: suggestion.desc,
+      output: source.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + source.slice(suggestion.fix.range[1]),
+    })),
+  );
+}
+
 /** Format a diagnostic as a line of `<case>.expected.txt`. */
 export function formatExpectedLine(diagnostic: Diagnostic): string {
   return `${diagnostic.line}:${diagnostic.column}-${diagnostic.endLine}:${diagnostic.endColumn}: ${diagnostic.reason}`;
@@ -53,7 +72,9 @@ function readConfig(file: string): FixtureConfig {
 /**
  * The fixture test of one rule (remark-lint's `assertCheck`, markdownlint's scenarios): valid fixtures
  * report nothing; each invalid `<case>.md` reports exactly the lines of `<case>.expected.txt`; a
- * `<case>.fixed.md` exists exactly when the rule fixed something, matches the fixed text, and lints clean.
+ * `<case>.fixed.md` exists exactly when the rule fixed something, matches the fixed text, and lints clean;
+ * `<case>.suggestions.json` exists exactly when the rule suggested something, lists every suggestion
+ * (ESLint's RuleTester `suggestions: [{desc, output}]`), and each one, applied alone, removes its problem.
  */
 export function testRuleFixtures(rule: Rule<any>, ruleDir: string): void {
   const fixturesDir = path.join(ruleDir, 'fixtures');
@@ -90,6 +111,20 @@ export function testRuleFixtures(rule: Rule<any>, ruleDir: string): void {
         const { diagnostics } = lintWithRule(rule, new Uint8Array(bytes), config, `invalid/${name}`);
         expect(diagnostics.map(formatExpectedLine)).toEqual(expected);
         expect(diagnostics.every((diagnostic) => diagnostic.ruleId === rule.id)).toBe(true);
+
+        const suggestionsFile = `${base}.suggestions.json`;
+        const suggested = suggestionOutputs(source, diagnostics);
+        if (suggested.length === 0) expect(existsSync(suggestionsFile), `${path.basename(suggestionsFile)} exists but the rule suggested nothing`).toBe(false);
+        else {
+          expect(rule.hasSuggestions).toBe(true);
+          expect(existsSync(suggestionsFile), `the rule suggested something: add ${path.basename(suggestionsFile)}`).toBe(true);
+          expect(suggested).toEqual(JSON.parse(readFileSync(suggestionsFile, 'utf8')));
+          for (const suggestion of suggested) {
+            const problem = diagnostics.find((diagnostic) => `${diagnostic.line}:${diagnostic.column}` === suggestion.at)!;
+            const after = lintWithRule(rule, suggestion.output, config, `invalid/${name}`).diagnostics.map((diagnostic) => diagnostic.reason);
+            expect(after, `suggestion "${suggestion.desc}" resolves its problem`).not.toContain(problem.reason);
+          }
+        }
 
         const fixed = fixSource(source, (text) => lintWithRule(rule, text, config, `invalid/${name}`));
         const fixedFile = `${base}.fixed.md`;

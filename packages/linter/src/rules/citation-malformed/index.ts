@@ -115,8 +115,9 @@ function planRepairs(document: LintDocument): ReportDescriptor[] {
     }
   }
   if (newDefinitions.length > 0) shared.edits.push(appendDefinitions(document, definitionRanges, newDefinitions));
-  // The shared edits ride on the first of their reports only: applied once, they fix them all.
-  if (shared.reports[0]) shared.reports[0].fix = shared.edits;
+  // Every report of the shared edits carries them: each is a fixable problem (five markers fixed by one
+  // edit are five fixable problems), and the engine applies an edit asked for by several reports once.
+  for (const report of shared.reports) report.fix = shared.edits;
   return [...reports, ...shared.reports].sort((a, b) => a.place.start.offset - b.place.start.offset);
 }
 

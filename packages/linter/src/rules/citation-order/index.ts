@@ -22,14 +22,14 @@ export default defineRule({
     const misnumbered = cited.flatMap((citation, position) => (citation.label === String(position + 1) ? [] : [{ citation, expected: position + 1 }]));
     if (misnumbered.length === 0) return;
     const fix = renumberFix(document);
-    // One renumbering fixes every report; it rides on the first only, so reports (and the JSON and
-    // cache that carry them) do not repeat a whole-document edit once per footnote.
-    misnumbered.forEach(({ citation, expected }, index) => {
+    // One renumbering fixes every report, so every report carries it (each is a fixable problem, as
+    // ESLint counts them); the engine applies an edit asked for by several reports once.
+    misnumbered.forEach(({ citation, expected }) => {
       context.report({
         messageId: 'outOfOrder',
         data: { label: citation.label, ordinal: ordinal(expected), expected },
         place: citation.referencedBy[0] ?? citation.position,
-        ...(fix && index === 0 ? { fix } : {}),
+        ...(fix ? { fix } : {}),
       });
     });
   },

@@ -17,7 +17,8 @@ const IMPERATIVE_VERBS = new Set(
   restore resume retrieve retry return review revoke right-click rotate run save scale scroll search select send
   set setup share sign skip specify start stop store submit subscribe substitute supply switch sync tag tap test
   toggle troubleshoot turn type uncheck uninstall unregister update upgrade upload use validate verify view visit
-  wait watch write zoom raise lower increase decrease reduce convert split combine wrap unwrap indent translate`.split(/\s+/),
+  wait watch write zoom raise lower increase decrease reduce convert split combine wrap unwrap indent translate
+  see learn try consider contact harden explore discover protect secure introduce`.split(/\s+/),
 );
 
 /** Words that start a sentence before the verb without changing its mood: "Then run …", "Optionally, set …". */
