@@ -1,15 +1,32 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import { formatGithub, formatResults, toEslintJson } from '@qadocs/linter';
 import type { LintResult } from '@qadocs/schema';
 import { cachedReportEntry, createBatchedWriter } from '@qadocs/engine';
+import { UsageError } from './usage-error.js';
 
 export interface ReportWriter {
   add(result: LintResult): void;
   /** Write what is left (the whole report, for formats that need every result) and flush. */
   finish(): Promise<void>;
+}
+
+/**
+ * The report file, opened before the run: a folder, a file that cannot be written or a parent that
+ * cannot be made is the user's `-o` to correct (a usage error), found before any document is linted.
+ */
+async function openReportFile(file: string, cwd: string): Promise<FileHandle> {
+  const shown = path.relative(cwd, file) || file;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    return await open(file, 'w');
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    const reason = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' || code === 'EEXIST' ? 'a parent of it is a file' : (error as Error).message;
+    throw new UsageError(`Unexpected --output-file "${shown}": ${reason}, expected a file path that can be written`);
+  }
 }
 
 /**
@@ -21,8 +38,7 @@ export async function createReportWriter(format: string, destination: { file: st
   let stream: NodeJS.WritableStream = destination.stdout;
   let fileStream: ReturnType<typeof createWriteStream> | null = null;
   if (destination.file) {
-    await mkdir(path.dirname(destination.file), { recursive: true });
-    fileStream = createWriteStream(destination.file);
+    fileStream = createWriteStream(destination.file, { fd: await openReportFile(destination.file, options.cwd) });
     stream = fileStream;
   }
   const close = async () => {

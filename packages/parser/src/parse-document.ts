@@ -9,7 +9,7 @@ import { CATEGORIES, SCHEMA_VERSION, unsafeDocumentIdReason, type Category, type
 import { decodeSource } from './decode-source.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { nodeText, positionOf } from './node-text.js';
-import { FILE_START, type ParseDiagnostic } from './parse-diagnostic.js';
+import { FILE_START, isStackOverflow, MAX_NESTING_DEPTH, tooComplexDiagnostic, tooLargeDiagnostic, type ParseDiagnostic } from './parse-diagnostic.js';
 import { findPseudoCitations, type PseudoCitation } from './pseudo-citations.js';
 import { readCitations, type FootnoteReferenceSite } from './read-citations.js';
 import { readEntries } from './read-entries.js';
@@ -64,12 +64,7 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
   const hash = `sha256-${createHash('sha256').update(bytes).digest('hex')}`;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
-    return unparsableDocument(options, hash, {
-      ruleId: 'input/too-large',
-      reason: `Unexpected file of ${bytes.length} bytes, expected at most ${maxBytes} (set \`maxFileSize\` to raise the limit)`,
-      place: FILE_START,
-      fatal: true,
-    });
+    return unparsableDocument(options, hash, tooLargeDiagnostic(bytes.length, maxBytes));
   }
   let source: string;
   if (typeof input === 'string') source = input;
@@ -78,7 +73,13 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
     if (!decoded.ok) return unparsableDocument(options, hash, decoded.diagnostic);
     source = decoded.text;
   }
-  return parseText(source, hash, options);
+  try {
+    return parseText(source, hash, options);
+  } catch (error) {
+    // GFM's transforms walk the tree recursively inside micromark's parse, before the depth check.
+    if (isStackOverflow(error)) return unparsableDocument(options, hash, tooComplexDiagnostic(null));
+    throw error;
+  }
 }
 
 function parseText(source: string, hash: string, options: ParseOptions): ParsedDocument {
@@ -88,11 +89,16 @@ function parseText(source: string, hash: string, options: ParseOptions): ParsedD
   const unterminated = frontMatter.diagnostics.some((diagnostic) => diagnostic.fatal && diagnostic.reason.includes('unterminated'));
   const masked = maskForMarkdown(source, unterminated ? null : frontMatter.range);
   const tree = processor.parse(masked) as Root;
+  // Before any recursive walk (the trailer's `visit`, rules, rendering) can overflow the stack.
+  const index = indexTree(tree);
+  if (index.deepest.depth > MAX_NESTING_DEPTH) {
+    const { node } = index.deepest;
+    return unparsableDocument(options, hash, tooComplexDiagnostic(index.deepest.depth, node.position ? positionOf(node) : FILE_START));
+  }
   const data = frontMatter.data;
 
   const provenanceOptions = options.provenance ?? {};
   const { qaNodes, provenance, furtherReading } = splitTrailer(tree.children, location, provenanceOptions);
-  const index = indexTree(tree);
   const citationIndex = readCitations(index, source, location);
   const fieldPosition = (key: string) => frontMatter.fields.find((field) => field.key === key)?.position ?? FILE_START;
   const questionField = typeof data.question === 'string' && data.question.trim() !== '' ? { text: data.question.trim(), position: fieldPosition('question') } : null;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createExportWriter, type ExportFormat } from '@qadocs/exporter';
-import { createLintResult, formatResults } from '@qadocs/linter';
+import { createLintResult, escapeControlCharacters, formatResults } from '@qadocs/linter';
 import type { LintResult, QaDocument } from '@qadocs/schema';
 import type { CliIo } from '../cli-io.js';
 import { createProgress } from '../progress.js';
@@ -87,7 +87,7 @@ export async function exportCommand(paths: string[], flags: ExportFlags, io: Cli
     return EXIT.problems;
   }
   const summary = await writer.finish();
-  for (const problem of summary.diagnostics) io.stderr.write(`${problem.file}: ${problem.reason} (${problem.ruleId})\n`);
+  for (const problem of summary.diagnostics) io.stderr.write(escapeControlCharacters(`${problem.file}: ${problem.reason} (${problem.ruleId})`) + '\n');
   io.stderr.write(`qadocs: ${summary.documents} documents exported to ${shownOut} (${formats.join(', ')}): ${summary.written} files written, ${summary.unchanged} unchanged, ${summary.removed} removed\n`);
   return summary.diagnostics.length > 0 || errors > 0 ? EXIT.problems : EXIT.ok;
 }
