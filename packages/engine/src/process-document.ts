@@ -15,6 +15,8 @@ export async function createDocumentProcessor(setup: PipelineSetup, loaded?: Res
   const config = loaded ?? (await loadConfig({ cwd: setup.cwd, configFile: setup.configFile ?? undefined }));
   // Only export and build render: lint runs never load the exporter.
   const exporter = setup.record ? await import('@qadocs/exporter') : null;
+  const customIds = new Map(Object.entries(setup.customIds ?? {}));
+  const linkTargets = (linked: string) => customIds.get(linked) ?? exporter!.pathDerivedLinkTargets(linked);
   return (task) => {
     let bytes: Uint8Array;
     try {
@@ -37,7 +39,7 @@ export async function createDocumentProcessor(setup: PipelineSetup, loaded?: Res
     }
     if (exporter && !parsed.fatal) {
       outcome.recordJson = exporter.serializeRecord(parsed.record);
-      if (setup.html) outcome.html = exporter.renderDocumentPage(parsed, {});
+      if (setup.html) outcome.html = exporter.renderDocumentPage(parsed, { linkTargets });
     }
     if (setup.classify) {
       const { filePath: _ignored, ...classification } = classificationReport(path.relative(setup.cwd, task.filePath), parsed);

@@ -82,6 +82,19 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
   }
 }
 
+/**
+ * The record path and id `parseDocument` gives a file, from its front matter alone (no Markdown parse):
+ * for exporters that must know where every page goes before rendering the pages that link to it.
+ * Null when the bytes are not UTF-8 (the file is not exported).
+ */
+export function readDocumentIdentity(input: Uint8Array, options: ParseOptions = {}): { id: string; path: string } | null {
+  const decoded = decodeSource(input);
+  if (!decoded.ok) return null;
+  const frontMatter = readFrontMatter(decoded.text, new SourceLocation(decoded.text));
+  const fieldPosition = (key: string) => frontMatter.fields.find((field) => field.key === key)?.position ?? FILE_START;
+  return { id: documentId(frontMatter.data, options, fieldPosition).id, path: relativePath(options) };
+}
+
 function parseText(source: string, hash: string, options: ParseOptions): ParsedDocument {
   const location = new SourceLocation(source);
   const frontMatter = readFrontMatter(source, location);
@@ -203,21 +216,29 @@ function relativePath(options: ParseOptions): string {
   return (inside ? relative : path.basename(options.path)).split(path.sep).join('/');
 }
 
+/** Characters a reader cannot see in an id, shown as `\uXXXX` in the message that refuses it. */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE_IN_ID = /[\u0001-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
 function documentId(data: Record<string, unknown>, options: ParseOptions, fieldPosition: (key: string) => import('@qadocs/schema').Position) {
   const derived = relativePath(options).replace(/\.(md|mdx|markdown|txt)$/i, '');
   for (const key of ['id', 'slug']) {
     const value = data[key];
     if (value === undefined || value === null) continue;
-    const candidate = String(value);
-    const reason = unsafeDocumentIdReason(candidate);
-    if (reason === null) return { id: candidate, idDiagnostic: null };
-    const idDiagnostic: ParseDiagnostic = {
-      ruleId: 'frontmatter/id',
-      reason: `Unexpected front-matter ${key} \`${candidate.replace(/\0/g, '\\0')}\`: ${reason}; expected a relative path like \`how-to/install\` (using \`${derived}\`)`,
-      place: fieldPosition(key),
-      fatal: false,
-    };
-    return { id: derived, idDiagnostic };
+    // A mapping or a list is no path: String() would make `[object Object]` or `a,b` of it.
+    const candidate = typeof value === 'object' ? null : String(value);
+    const reason = candidate === null ? `it is ${Array.isArray(value) ? 'a list' : 'a mapping'}, not a string` : unsafeDocumentIdReason(candidate);
+    if (candidate === null || reason !== null) {
+      const shown = candidate === null ? (Array.isArray(value) ? '[…]' : '{…}') : candidate.replace(/\0/g, '\\0').replace(INVISIBLE_IN_ID, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      const idDiagnostic: ParseDiagnostic = {
+        ruleId: 'frontmatter/id',
+        reason: `Unexpected front-matter ${key} \`${shown}\`: ${reason}; expected a relative path like \`how-to/install\` (using \`${derived}\`)`,
+        place: fieldPosition(key),
+        fatal: false,
+      };
+      return { id: derived, idDiagnostic };
+    }
+    return { id: candidate, idDiagnostic: null };
   }
   return { id: derived, idDiagnostic: null };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createExportWriter, type ExportFormat } from '@qadocs/exporter';
 import { createLintResult, escapeControlCharacters, formatResults } from '@qadocs/linter';
 import type { LintResult, QaDocument } from '@qadocs/schema';
+import { readFrontMatterIds } from '@qadocs/engine';
 import type { CliIo } from '../cli-io.js';
 import { createProgress } from '../progress.js';
 import { prepareRun, processDocuments, type CommonFlags } from '../run-context.js';
@@ -53,7 +54,10 @@ export async function exportCommand(paths: string[], flags: ExportFlags, io: Cli
   const writes = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
   try {
-    const outcomes = processDocuments(context, io, { record: true, html: formats.includes('html') }, { onProgress: progress.update });
+    const html = formats.includes('html');
+    // Pages link to each other by id: ids set in front matter are known before any page is rendered.
+    const customIds = html ? readFrontMatterIds(context.files, context.root, context.config.maxFileSize) : {};
+    const outcomes = processDocuments(context, io, { record: true, html, customIds }, { onProgress: progress.update });
     for await (const outcome of outcomes) {
       // `export` does not lint: it reports only the files it could not read.
       const result = lintGate ? outcome.result : createLintResult(outcome.filePath, outcome.result.messages.filter((message) => message.parseFailure));
