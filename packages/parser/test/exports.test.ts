@@ -13,13 +13,17 @@ describe('@qadocs/parser public surface', () => {
       'findProvenanceDate',
       'indexTree',
       'isFurtherReadingHeading',
+      'isStackOverflow',
       'isoDate',
       'nodeText',
       'parseDocument',
       'parseFile',
       'parseTimeoutDiagnostic',
       'positionOf',
+      'readDocumentIdentity',
       'splitLabel',
+      'tooComplexDiagnostic',
+      'tooLargeDiagnostic',
       'unparsableDocument',
     ]);
   });
