@@ -21,7 +21,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof UsageError || (error as Error).name === 'ConfigError') {
-      io.stderr.write(`qadocs: ${(error as Error).message}\n`);
+      // Messages quote file names and config values: a control character in them is shown, never obeyed.
+      const { escapeControlCharacters } = await import('@qadocs/linter');
+      io.stderr.write(`qadocs: ${escapeControlCharacters((error as Error).message)}\n`);
       return EXIT.usage;
     }
     io.stderr.write(`qadocs: internal error: ${(error as Error).stack ?? String(error)}\n`);
@@ -50,8 +52,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, reportFormats:
       .option('--root <dir>', 'content root that record paths and ids are relative to')
       .option('--changed-since <ref>', 'only documents changed since this git ref (pull requests)')
       .option('--shard <i/n>', 'only shard i of n (CI machines)')
-      .option('--threads <n>', 'worker threads (default: all cores)')
-      .option('--timeout <ms>', 'per-file time limit in milliseconds (default 10000)')
+      .option('--threads <n>', 'worker threads (default and maximum: the cores available)')
+      .option('--timeout <ms>', 'per-file time limit in milliseconds, 1 to 2147483647 (default 10000)')
       .option('--low-memory', 'keep peak memory down (~40% less) at the cost of time (~10% more)')
       .option('--no-progress', 'never show a progress bar');
 

@@ -1,10 +1,11 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import { formatGithub, formatResults, toEslintJson } from '@qadocs/linter';
 import type { LintResult } from '@qadocs/schema';
 import { cachedReportEntry, createBatchedWriter } from '@qadocs/engine';
+import { UsageError } from './usage-error.js';
 
 export interface ReportWriter {
   add(result: LintResult): void;
@@ -14,6 +15,22 @@ export interface ReportWriter {
 
 /** Formats that read a file's text: SARIF fingerprints the problem's lines, rdjson turns fixes into suggestions. */
 const FORMATS_READING_TEXT = new Set(['sarif', 'rdjson']);
+
+/**
+ * The report file, opened before the run: a folder, a file that cannot be written or a parent that
+ * cannot be made is the user's `-o` to correct (a usage error), found before any document is linted.
+ */
+async function openReportFile(file: string, cwd: string): Promise<FileHandle> {
+  const shown = path.relative(cwd, file) || file;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    return await open(file, 'w');
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    const reason = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' || code === 'EEXIST' ? 'a parent of it is a file' : (error as Error).message;
+    throw new UsageError(`Unexpected --output-file "${shown}": ${reason}, expected a file path that can be written`);
+  }
+}
 
 /**
  * Formats that read file by file (json, github) are written as results arrive, so a 10,000-document
@@ -28,8 +45,7 @@ export async function createReportWriter(
   let stream: NodeJS.WritableStream = destination.stdout;
   let fileStream: ReturnType<typeof createWriteStream> | null = null;
   if (destination.file) {
-    await mkdir(path.dirname(destination.file), { recursive: true });
-    fileStream = createWriteStream(destination.file);
+    fileStream = createWriteStream(destination.file, { fd: await openReportFile(destination.file, options.cwd) });
     stream = fileStream;
   }
   const close = async () => {

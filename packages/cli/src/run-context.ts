@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadConfig, type ResolvedConfig } from '@qadocs/linter';
+import { loadConfig, MAX_TIMEOUT_MS, type ResolvedConfig } from '@qadocs/linter';
 import type { CliIo } from './cli-io.js';
 import { runDocuments, type PipelineSetup, type RunDocumentsOptions } from '@qadocs/engine';
 import { changesSince, type FileChange } from './files/changed-since.js';
@@ -73,7 +73,7 @@ export async function prepareRun(paths: readonly string[], flags: CommonFlags, i
     configFile: config.file ?? null,
     root,
     files,
-    timeoutMs: flags.timeout !== undefined ? positiveInteger('--timeout', flags.timeout) : (config.timeout ?? DEFAULT_TIMEOUT_MS),
+    timeoutMs: timeoutOf(flags, config),
     threads: flags.threads !== undefined ? positiveInteger('--threads', flags.threads) : undefined,
     lowMemory: flags.lowMemory ?? false,
     ...(changes ? { changes } : {}),
@@ -94,11 +94,17 @@ function chooseRoot(inputs: readonly string[], files: readonly string[], content
   return cwd;
 }
 
-/** A whole number ≥ 1 from a flag, or a usage error quoting it. */
-export function positiveInteger(flag: string, value: string): number {
+/** The per-file time limit: `--timeout`, else the config's `timeout` (itself validated when loaded). */
+export function timeoutOf(flags: Pick<CommonFlags, 'timeout'>, config: ResolvedConfig): number {
+  return flags.timeout !== undefined ? positiveInteger('--timeout', flags.timeout, MAX_TIMEOUT_MS) : (config.timeout ?? DEFAULT_TIMEOUT_MS);
+}
+
+/** A whole number from 1 to `max` from a flag, or a usage error quoting it and naming the flag. */
+export function positiveInteger(flag: string, value: string, max = Number.MAX_SAFE_INTEGER): number {
   const number = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < 1) {
-    throw new UsageError(`Unexpected ${flag} "${value}", expected a whole number ≥ 1`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < 1 || number > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? 'a whole number ≥ 1' : `a whole number from 1 to ${max}`;
+    throw new UsageError(`Unexpected ${flag} "${value}", expected ${range}`);
   }
   return number;
 }
@@ -111,7 +117,7 @@ export function nonNegativeInteger(flag: string, value: string): number {
 }
 
 /** What a command needs from each document besides its lint result. */
-export type DocumentNeeds = Partial<Pick<PipelineSetup, 'fix' | 'record' | 'html' | 'classify'>>;
+export type DocumentNeeds = Partial<Pick<PipelineSetup, 'fix' | 'record' | 'html' | 'classify' | 'customIds'>>;
 
 /** Stream the run's documents through the pipeline, each parsed once for everything `needs` asks. */
 export function processDocuments(context: RunContext, io: CliIo, needs: DocumentNeeds, extra: Pick<RunDocumentsOptions, 'cache' | 'onProgress' | 'contents'> = {}) {

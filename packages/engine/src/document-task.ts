@@ -12,6 +12,11 @@ export interface PipelineSetup {
   record: boolean;
   /** Render the HTML page (export, build with the html format). */
   html: boolean;
+  /**
+   * The ids that front matter sets, by record path (`readFrontMatterIds`): links between pages point at
+   * the page a document really gets. Paths not listed have the id derived from their path.
+   */
+  customIds?: Record<string, string>;
   /** Classify (qadocs classify). */
   classify: boolean;
 }

@@ -4,6 +4,7 @@ export { IN_PROCESS_LIMITS, runDocuments, type RunDocumentsOptions } from './run
 export { GC_HELPER_FLAGS, LOW_MEMORY_FLAGS, POOL_FLAGS, applyGcPolicy, gcPolicyFlags, type GcPolicyInput } from './gc-policy.js';
 export { LintCache } from './cache/lint-cache.js';
 export { cachedReportEntry, cacheLineFile, decodeCacheLine, encodeCacheLine } from './cache/cache-entry.js';
-export { readDocument } from './files/read-document.js';
+export { FileTooLarge, readDocument } from './files/read-document.js';
+export { readFrontMatterIds } from './files/front-matter-ids.js';
 export { createBatchedWriter, type BatchedWriter } from './files/batched-writer.js';
 export { byteLengthOfLines, readLines } from './files/read-lines.js';

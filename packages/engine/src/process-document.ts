@@ -1,18 +1,30 @@
 import path from 'node:path';
-import { classificationReport, createLintResult, fixText, lintSource, loadConfig, type ResolvedConfig } from '@qadocs/linter';
-import { readDocument } from './files/read-document.js';
+import { tooLargeDiagnostic, unparsableDocument, type ParseDiagnostic } from '@qadocs/parser';
+import { classificationReport, createLintResult, fixText, lintParsed, lintSource, loadConfig, type ResolvedConfig } from '@qadocs/linter';
+import { FileTooLarge, readDocument } from './files/read-document.js';
 import type { DocumentOutcome, DocumentTask, PipelineSetup } from './document-task.js';
 
-/** One document's work, parse once: lint (and fix), then whatever else the command needs. */
-export type DocumentProcessor = (task: DocumentTask) => Promise<DocumentOutcome>;
+/**
+ * One document's work, parse once: lint (and fix), then whatever else the command needs. Synchronous
+ * from start to end, so a time limit in this thread (`runWithTimeLimit`) covers all of it.
+ */
+export type DocumentProcessor = (task: DocumentTask) => DocumentOutcome;
 
 /** Build the processor for a setup; the config is loaded once per thread. */
 export async function createDocumentProcessor(setup: PipelineSetup, loaded?: ResolvedConfig): Promise<DocumentProcessor> {
   const config = loaded ?? (await loadConfig({ cwd: setup.cwd, configFile: setup.configFile ?? undefined }));
   // Only export and build render: lint runs never load the exporter.
   const exporter = setup.record ? await import('@qadocs/exporter') : null;
-  return async (task) => {
-    const bytes = task.bytes ?? readDocument(task.filePath);
+  const customIds = new Map(Object.entries(setup.customIds ?? {}));
+  const linkTargets = (linked: string) => customIds.get(linked) ?? exporter!.pathDerivedLinkTargets(linked);
+  return (task) => {
+    let bytes: Uint8Array;
+    try {
+      bytes = task.bytes ?? readDocument(task.filePath, config.maxFileSize);
+    } catch (error) {
+      if (error instanceof FileTooLarge) return unparsableOutcome(task.filePath, setup.root, config, tooLargeDiagnostic(error.size, error.maxBytes));
+      throw error;
+    }
     const options = { filePath: task.filePath, root: setup.root, config };
     let { parsed, result } = lintSource(bytes, options);
     const outcome: DocumentOutcome = { filePath: task.filePath, hash: parsed.record.hash, result };
@@ -28,7 +40,7 @@ export async function createDocumentProcessor(setup: PipelineSetup, loaded?: Res
     }
     if (exporter && !parsed.fatal) {
       outcome.recordJson = exporter.serializeRecord(parsed.record);
-      if (setup.html) outcome.html = exporter.renderDocumentPage(parsed, {});
+      if (setup.html) outcome.html = exporter.renderDocumentPage(parsed, { linkTargets });
     }
     if (setup.classify) {
       const { filePath: _ignored, ...classification } = classificationReport(path.relative(setup.cwd, task.filePath), parsed);
@@ -36,4 +48,14 @@ export async function createDocumentProcessor(setup: PipelineSetup, loaded?: Res
     }
     return outcome;
   };
+}
+
+/** The hash given to a file that was never read (too large, unreadable, stopped). */
+const UNREAD_HASH = `sha256-${'0'.repeat(64)}`;
+
+/** The outcome of a file that could not be processed: its one fatal diagnostic, under the rules configured for it. */
+export function unparsableOutcome(filePath: string, root: string, config: ResolvedConfig, diagnostic: ParseDiagnostic, hash = UNREAD_HASH): DocumentOutcome {
+  const parsed = unparsableDocument({ path: filePath, root }, hash, diagnostic);
+  const { rules, settings } = config.forFile(path.relative(root, filePath).split(path.sep).join('/'));
+  return { filePath, hash, result: createLintResult(filePath, lintParsed(parsed, rules, settings)) };
 }

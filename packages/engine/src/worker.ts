@@ -7,7 +7,7 @@ import { createDocumentProcessor } from './process-document.js';
 const processor = await createDocumentProcessor(workerData as PipelineSetup);
 
 /** The piscina task: one document through the processor this thread built from `workerData`. */
-export default function processInWorker({ started, ...task }: DocumentTask): Promise<DocumentOutcome> {
+export default function processInWorker({ started, ...task }: DocumentTask): DocumentOutcome {
   started?.postMessage('started');
   started?.close();
   return processor(task);

@@ -5,6 +5,7 @@ import * as engine from '../src/index.js';
 describe('@qadocs/engine public API', () => {
   it('exports exactly these values', () => {
     expect(Object.keys(engine).sort()).toEqual([
+      'FileTooLarge',
       'GC_HELPER_FLAGS',
       'IN_PROCESS_LIMITS',
       'LOW_MEMORY_FLAGS',
@@ -20,6 +21,7 @@ describe('@qadocs/engine public API', () => {
       'encodeCacheLine',
       'gcPolicyFlags',
       'readDocument',
+      'readFrontMatterIds',
       'readLines',
       'runDocuments',
     ]);

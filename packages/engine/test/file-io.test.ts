@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createBatchedWriter } from '../src/files/batched-writer.js';
-import { readDocument } from '../src/files/read-document.js';
+import { FileTooLarge, readDocument } from '../src/files/read-document.js';
 import { makeTempFolder } from './support/temp-folder.js';
 
 const dir = makeTempFolder('file-io');
@@ -53,5 +53,34 @@ describe('createBatchedWriter', () => {
     writer.flush();
     writer.flush();
     expect(chunks).toEqual(['short']);
+  });
+});
+
+describe('readDocument with a size limit (issue 17, item 5)', () => {
+  it('refuses a sparse 1.9 GB file from its size, without reading it', () => {
+    const file = path.join(dir, 'huge.md');
+    execFileSync('truncate', ['-s', '1900M', file]);
+    const error = (() => {
+      try {
+        readDocument(file, 4 * 1024 * 1024);
+      } catch (thrown) {
+        return thrown;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(FileTooLarge);
+    expect(error).toMatchObject({ size: 1_992_294_400, maxBytes: 4 * 1024 * 1024 });
+  });
+
+  it('reads a file of exactly the limit, and refuses one byte more', () => {
+    const file = path.join(dir, 'edge.md');
+    writeFileSync(file, 'x'.repeat(100));
+    expect(readDocument(file, 100).byteLength).toBe(100);
+    expect(() => readDocument(file, 99)).toThrow(FileTooLarge);
+  });
+
+  it('reads a file whose size says 0 (as /proc files do) up to the limit only', () => {
+    expect(readDocument('/proc/self/status', 1 << 20).byteLength).toBeGreaterThan(0);
+    expect(() => readDocument('/proc/self/status', 10)).toThrow(FileTooLarge);
   });
 });

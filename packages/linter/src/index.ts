@@ -20,6 +20,7 @@ export {
   configJsonSchema,
   defineConfig,
   CONFIG_SCHEMA_URL,
+  MAX_TIMEOUT_MS,
   PRESET_NAMES,
   SEVERITY_NAMES,
   type PresetName,
@@ -37,6 +38,7 @@ export { scaffoldDocument, normalizeQuestion, titleOfQuestion, slugOfQuestion, P
 export { createLintResult, type LintResultExtras } from './reporters/lint-result.js';
 export { formatResults, REPORT_FORMATS, UnknownFormatError, type ReportFormat, type FormatOptions } from './reporters/format-results.js';
 export { formatStylish, type StylishOptions } from './reporters/stylish.js';
+export { escapeControlCharacters } from './reporters/terminal-text.js';
 export { formatJson, toEslintJson, type EslintJsonResult, type EslintJsonMessage, type EslintJsonSuppressedMessage } from './reporters/json.js';
 export { formatSarif, toSarif, ruleFriendlyName, type SarifOptions } from './reporters/sarif.js';
 export { formatRdjson, toRdjson, type RdjsonResult, type RdjsonDiagnostic, type RdjsonPosition } from './reporters/rdjson.js';

@@ -14,6 +14,8 @@ export interface TreeIndex {
   /** `[start, end)` of code, inline code and raw HTML: no citation syntax is read inside them. */
   codeRanges: Array<[number, number]>;
   words: number;
+  /** The deepest node and its depth (the root is 0): too deep a tree is refused before any recursive walk. */
+  deepest: { depth: number; node: Nodes };
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
@@ -24,10 +26,11 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
  * seconds, so every consumer reads this index instead of walking again.
  */
 export function indexTree(tree: Root): TreeIndex {
-  const index: TreeIndex = { headings: [], lists: [], html: [], footnoteDefinitions: [], footnoteReferences: [], linkDefinitions: new Map(), textWithFootnoteCalls: [], codeRanges: [], words: 0 };
+  const index: TreeIndex = { headings: [], lists: [], html: [], footnoteDefinitions: [], footnoteReferences: [], linkDefinitions: new Map(), textWithFootnoteCalls: [], codeRanges: [], words: 0, deepest: { depth: 0, node: tree } };
   const stack: Array<{ node: Nodes; depth: number; inDefinition: boolean }> = [{ node: tree, depth: 0, inDefinition: false }];
   while (stack.length > 0) {
     const { node, depth, inDefinition } = stack.pop()!;
+    if (depth > index.deepest.depth) index.deepest = { depth, node };
     switch (node.type) {
       case 'heading':
         index.headings.push(node);

@@ -1,6 +1,6 @@
-export { parseDocument, unparsableDocument, isFurtherReadingHeading, DEFAULT_MAX_BYTES, type ParseOptions, type ParsedDocument } from './parse-document.js';
+export { parseDocument, readDocumentIdentity, unparsableDocument, isFurtherReadingHeading, DEFAULT_MAX_BYTES, type ParseOptions, type ParsedDocument } from './parse-document.js';
 export { parseFile } from './parse-file.js';
-export { FILE_START, parseTimeoutDiagnostic, type ParseDiagnostic } from './parse-diagnostic.js';
+export { FILE_START, isStackOverflow, parseTimeoutDiagnostic, tooComplexDiagnostic, tooLargeDiagnostic, type ParseDiagnostic } from './parse-diagnostic.js';
 export type { FrontMatter, FrontMatterField } from './front-matter.js';
 export type { FootnoteReferenceSite } from './read-citations.js';
 export { domainOf } from './read-citations.js';

@@ -26,3 +26,37 @@ export function parseTimeoutDiagnostic(timeoutMs: number): ParseDiagnostic {
     fatal: true,
   };
 }
+
+/** The fatal `input/too-large` of a file of `size` bytes, over `maxBytes` (found by `stat` or by reading). */
+export function tooLargeDiagnostic(size: number, maxBytes: number): ParseDiagnostic {
+  return {
+    ruleId: 'input/too-large',
+    reason: `Unexpected file of ${size} bytes, expected at most ${maxBytes} (set \`maxFileSize\` to raise the limit)`,
+    place: FILE_START,
+    fatal: true,
+  };
+}
+
+/**
+ * Nodes deeper than this make a document `input/too-complex`. Real documents nest a few levels; the
+ * recursive tree walks after the parse (GFM's transforms, rules, HTML rendering) overflow the stack
+ * somewhere past several thousand levels, sooner in the main thread (about 1 MB of stack) than in a
+ * worker (4 MB). A fixed limit far below both gives the same answer in every thread.
+ */
+export const MAX_NESTING_DEPTH = 1000;
+
+/** The fatal `input/too-complex` of a file nested deeper than `MAX_NESTING_DEPTH` (or than the stack allows). */
+export function tooComplexDiagnostic(depth: number | null, place: Position = FILE_START): ParseDiagnostic {
+  const found = depth === null ? 'nesting too deep to parse (the parser ran out of stack)' : `nesting ${depth} levels deep`;
+  return {
+    ruleId: 'input/too-complex',
+    reason: `Unexpected ${found}, expected at most ${MAX_NESTING_DEPTH} levels of nested blocks and inline elements`,
+    place,
+    fatal: true,
+  };
+}
+
+/** Whether an error is V8's stack overflow (a RangeError, also when cloned from a worker). */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof Error && error.name === 'RangeError' && /call stack size exceeded/i.test(error.message);
+}

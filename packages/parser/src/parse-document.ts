@@ -10,7 +10,7 @@ import { decodeSource } from './decode-source.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { nodeText, positionOf } from './node-text.js';
 import { headingText } from './question-text.js';
-import { FILE_START, type ParseDiagnostic } from './parse-diagnostic.js';
+import { FILE_START, isStackOverflow, MAX_NESTING_DEPTH, tooComplexDiagnostic, tooLargeDiagnostic, type ParseDiagnostic } from './parse-diagnostic.js';
 import { findPseudoCitations, type PseudoCitation } from './pseudo-citations.js';
 import { readCitations, type FootnoteReferenceSite } from './read-citations.js';
 import { readEntries } from './read-entries.js';
@@ -66,12 +66,7 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
   const hash = `sha256-${createHash('sha256').update(bytes).digest('hex')}`;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
-    return unparsableDocument(options, hash, {
-      ruleId: 'input/too-large',
-      reason: `Unexpected file of ${bytes.length} bytes, expected at most ${maxBytes} (set \`maxFileSize\` to raise the limit)`,
-      place: FILE_START,
-      fatal: true,
-    });
+    return unparsableDocument(options, hash, tooLargeDiagnostic(bytes.length, maxBytes));
   }
   let source: string;
   if (typeof input === 'string') source = input;
@@ -80,7 +75,26 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
     if (!decoded.ok) return unparsableDocument(options, hash, decoded.diagnostic);
     source = decoded.text;
   }
-  return parseText(source, hash, options);
+  try {
+    return parseText(source, hash, options);
+  } catch (error) {
+    // GFM's transforms walk the tree recursively inside micromark's parse, before the depth check.
+    if (isStackOverflow(error)) return unparsableDocument(options, hash, tooComplexDiagnostic(null));
+    throw error;
+  }
+}
+
+/**
+ * The record path and id `parseDocument` gives a file, from its front matter alone (no Markdown parse):
+ * for exporters that must know where every page goes before rendering the pages that link to it.
+ * Null when the bytes are not UTF-8 (the file is not exported).
+ */
+export function readDocumentIdentity(input: Uint8Array, options: ParseOptions = {}): { id: string; path: string } | null {
+  const decoded = decodeSource(input);
+  if (!decoded.ok) return null;
+  const frontMatter = readFrontMatter(decoded.text, new SourceLocation(decoded.text));
+  const fieldPosition = (key: string) => frontMatter.fields.find((field) => field.key === key)?.position ?? FILE_START;
+  return { id: documentId(frontMatter.data, options, fieldPosition).id, path: relativePath(options) };
 }
 
 function parseText(source: string, hash: string, options: ParseOptions): ParsedDocument {
@@ -90,10 +104,15 @@ function parseText(source: string, hash: string, options: ParseOptions): ParsedD
   const unterminated = frontMatter.diagnostics.some((diagnostic) => diagnostic.fatal && diagnostic.reason.includes('unterminated'));
   const masked = maskForMarkdown(source, unterminated ? null : frontMatter.range);
   const tree = processor.parse(masked) as Root;
+  // Before any recursive walk (the trailer's `visit`, rules, rendering) can overflow the stack.
+  const index = indexTree(tree);
+  if (index.deepest.depth > MAX_NESTING_DEPTH) {
+    const { node } = index.deepest;
+    return unparsableDocument(options, hash, tooComplexDiagnostic(index.deepest.depth, node.position ? positionOf(node) : FILE_START));
+  }
   const data = frontMatter.data;
 
   const provenanceOptions = options.provenance ?? {};
-  const index = indexTree(tree);
   const { qaNodes, provenance, furtherReading } = splitTrailer(tree.children, location, provenanceOptions, index.linkDefinitions);
   const citationIndex = readCitations(index, source, location);
   const fieldPosition = (key: string) => frontMatter.fields.find((field) => field.key === key)?.position ?? FILE_START;
@@ -203,21 +222,29 @@ function relativePath(options: ParseOptions): string {
   return (inside ? relative : path.basename(options.path)).split(path.sep).join('/');
 }
 
+/** Characters a reader cannot see in an id, shown as `\uXXXX` in the message that refuses it. */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE_IN_ID = /[\u0001-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
 function documentId(data: Record<string, unknown>, options: ParseOptions, fieldPosition: (key: string) => import('@qadocs/schema').Position) {
   const derived = relativePath(options).replace(/\.(md|mdx|markdown|txt)$/i, '');
   for (const key of ['id', 'slug']) {
     const value = data[key];
     if (value === undefined || value === null) continue;
-    const candidate = String(value);
-    const reason = unsafeDocumentIdReason(candidate);
-    if (reason === null) return { id: candidate, idDiagnostic: null };
-    const idDiagnostic: ParseDiagnostic = {
-      ruleId: 'frontmatter/id',
-      reason: `Unexpected front-matter ${key} \`${candidate.replace(/\0/g, '\\0')}\`: ${reason}; expected a relative path like \`how-to/install\` (using \`${derived}\`)`,
-      place: fieldPosition(key),
-      fatal: false,
-    };
-    return { id: derived, idDiagnostic };
+    // A mapping or a list is no path: String() would make `[object Object]` or `a,b` of it.
+    const candidate = typeof value === 'object' ? null : String(value);
+    const reason = candidate === null ? `it is ${Array.isArray(value) ? 'a list' : 'a mapping'}, not a string` : unsafeDocumentIdReason(candidate);
+    if (candidate === null || reason !== null) {
+      const shown = candidate === null ? (Array.isArray(value) ? '[…]' : '{…}') : candidate.replace(/\0/g, '\\0').replace(INVISIBLE_IN_ID, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      const idDiagnostic: ParseDiagnostic = {
+        ruleId: 'frontmatter/id',
+        reason: `Unexpected front-matter ${key} \`${shown}\`: ${reason}; expected a relative path like \`how-to/install\` (using \`${derived}\`)`,
+        place: fieldPosition(key),
+        fatal: false,
+      };
+      return { id: derived, idDiagnostic };
+    }
+    return { id: candidate, idDiagnostic: null };
   }
   return { id: derived, idDiagnostic: null };
 }

@@ -1,5 +1,6 @@
 import { lstat, readFile } from 'node:fs/promises';
-import { DEFAULT_MAX_BYTES, parseDocument, type ParseOptions, type ParsedDocument } from './parse-document.js';
+import { DEFAULT_MAX_BYTES, parseDocument, unparsableDocument, type ParseOptions, type ParsedDocument } from './parse-document.js';
+import { tooLargeDiagnostic } from './parse-diagnostic.js';
 
 /**
  * Read and parse one file. The size is checked before reading so a huge file is refused without
@@ -11,6 +12,7 @@ export async function parseFile(filePath: string, options: Omit<ParseOptions, 'p
   if (stats.isSymbolicLink()) {
     throw new Error(`Unexpected symbolic link \`${filePath}\`, expected a regular file (links are not followed)`);
   }
-  if (stats.size > maxBytes) return parseDocument(new Uint8Array(stats.size > maxBytes ? maxBytes + 1 : 0), { ...options, path: filePath, maxBytes });
+  // Not read, so not hashed: the record's hash is the all-zero one of every unread file.
+  if (stats.size > maxBytes) return unparsableDocument({ ...options, path: filePath }, `sha256-${'0'.repeat(64)}`, tooLargeDiagnostic(stats.size, maxBytes));
   return parseDocument(await readFile(filePath), { ...options, path: filePath });
 }

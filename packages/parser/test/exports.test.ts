@@ -15,14 +15,18 @@ describe('@qadocs/parser public surface', () => {
       'isFurtherReadingHeading',
       'isImperativeHeading',
       'isImperativeSentence',
+      'isStackOverflow',
       'isoDate',
       'nodeText',
       'parseDocument',
       'parseFile',
       'parseTimeoutDiagnostic',
       'positionOf',
+      'readDocumentIdentity',
       'splitLabel',
       'splitSentences',
+      'tooComplexDiagnostic',
+      'tooLargeDiagnostic',
       'unparsableDocument',
     ]);
   });

@@ -108,6 +108,12 @@ describe('@qadocs/schema', () => {
     ['a//b', 'it has an empty path segment'],
     ['a./b', 'a path segment ends with a dot or a space'],
     ['', 'it is empty'],
+    // Issue 17: names a reader cannot see, or that read differently from their bytes.
+    ['\u200b\u200d', 'a path segment has no visible character'],
+    ['how-to/\u2060', 'a path segment has no visible character'],
+    ['how-to/\u202eetadpu', 'it contains a bidirectional control character (the name would read differently from its bytes)'],
+    ['a\u009bb', 'it contains a control character'],
+    ['\u0645\u200c\u06cc', null],
   ])('unsafeDocumentIdReason(%j) is %j', (id, reason) => {
     expect(unsafeDocumentIdReason(id)).toBe(reason);
   });

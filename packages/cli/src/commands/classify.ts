@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { escapeControlCharacters } from '@qadocs/linter';
 import type { CliIo } from '../cli-io.js';
 import { prepareRun, processDocuments, type CommonFlags } from '../run-context.js';
 import { EXIT, UsageError } from '../usage-error.js';
@@ -27,8 +28,8 @@ export async function classifyCommand(paths: string[], flags: ClassifyFlags, io:
   for (const report of reports) {
     const verdict = report.predicted && report.confidence !== null ? `${report.predicted} (${Math.round(report.confidence * 100)} %)` : 'unclear';
     const declared = report.declared ? `declared ${report.declared}` : 'no category declared';
-    io.stdout.write(`${path.relative(io.cwd, report.filePath)}: ${verdict}, ${declared}\n`);
-    for (const evidence of report.evidence) io.stdout.write(`  - ${evidence}\n`);
+    io.stdout.write(`${escapeControlCharacters(report.filePath)}: ${verdict}, ${declared}\n`);
+    for (const evidence of report.evidence) io.stdout.write(`  - ${escapeControlCharacters(evidence)}\n`);
   }
   return EXIT.ok;
 }

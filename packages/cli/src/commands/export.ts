@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { createExportWriter, type ExportFormat } from '@qadocs/exporter';
-import { createLintResult, formatResults } from '@qadocs/linter';
+import { createLintResult, escapeControlCharacters, formatResults } from '@qadocs/linter';
 import type { LintResult, QaDocument } from '@qadocs/schema';
+import { readFrontMatterIds } from '@qadocs/engine';
 import type { CliIo } from '../cli-io.js';
 import { createProgress } from '../progress.js';
 import { prepareRun, processDocuments, type CommonFlags } from '../run-context.js';
@@ -61,7 +62,10 @@ export async function exportCommand(paths: string[], flags: ExportFlags, io: Cli
   const writes = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
   try {
-    const outcomes = processDocuments(context, io, { record: true, html: formats.includes('html') }, { onProgress: progress.update });
+    const html = formats.includes('html');
+    // Pages link to each other by id: ids set in front matter are known before any page is rendered.
+    const customIds = html ? readFrontMatterIds(context.files, context.root, context.config.maxFileSize) : {};
+    const outcomes = processDocuments(context, io, { record: true, html, customIds }, { onProgress: progress.update });
     for await (const outcome of outcomes) {
       // `export` does not lint: it reports only the files it could not read.
       const result = lintGate ? outcome.result : createLintResult(outcome.filePath, outcome.result.messages.filter((message) => message.parseFailure));
@@ -95,7 +99,7 @@ export async function exportCommand(paths: string[], flags: ExportFlags, io: Cli
     return EXIT.problems;
   }
   const summary = await writer.finish();
-  for (const problem of summary.diagnostics) io.stderr.write(`${problem.file}: ${problem.reason} (${problem.ruleId})\n`);
+  for (const problem of summary.diagnostics) io.stderr.write(escapeControlCharacters(`${problem.file}: ${problem.reason} (${problem.ruleId})`) + '\n');
   io.stderr.write(`qadocs: ${summary.documents} documents exported to ${shownOut} (${formats.join(', ')}): ${summary.written} files written, ${summary.unchanged} unchanged, ${summary.removed} removed\n`);
   return summary.diagnostics.length > 0 || errors > 0 ? EXIT.problems : EXIT.ok;
 }

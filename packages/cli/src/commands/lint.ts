@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pc from 'picocolors';
-import { lintSource, REPORT_FORMATS } from '@qadocs/linter';
+import { escapeControlCharacters, lintSource, REPORT_FORMATS } from '@qadocs/linter';
 import type { LintResult, QaDocument } from '@qadocs/schema';
 import type { CliIo } from '../cli-io.js';
 import { writeFileAtomic } from '../files/write-file-atomic.js';
@@ -11,7 +11,7 @@ import { sourceRoot } from '../files/source-root.js';
 import { createReportWriter } from '../report-writer.js';
 import { createProgress } from '../progress.js';
 import type { FileChange } from '../files/changed-since.js';
-import { configFingerprint, loadRunConfig, nonNegativeInteger, positiveInteger, prepareRun, processDocuments, type CommonFlags, type RunContext } from '../run-context.js';
+import { configFingerprint, loadRunConfig, nonNegativeInteger, prepareRun, processDocuments, timeoutOf, type CommonFlags, type RunContext } from '../run-context.js';
 import { EXIT, UsageError } from '../usage-error.js';
 import { QADOCS_VERSION } from '../version.js';
 
@@ -129,7 +129,7 @@ async function lintFiles(paths: string[], flags: LintFlags, io: CliIo, onResult:
   const outcomes = processDocuments(context, io, { fix, record: Boolean(flags.checkLinks) }, { cache, onProgress: progress.update });
   try {
     for await (const outcome of outcomes) {
-      if (outcome.fixRefused) io.stderr.write(`${path.relative(io.cwd, outcome.filePath)}: ${outcome.fixRefused}\n`);
+      if (outcome.fixRefused) io.stderr.write(`${escapeControlCharacters(`${path.relative(io.cwd, outcome.filePath)}: ${outcome.fixRefused}`)}\n`);
       if (outcome.fixedSource !== undefined) {
         fixes.problems += outcome.fixesApplied ?? 0;
         fixes.files++;
@@ -213,7 +213,7 @@ async function lintStdin(paths: string[], flags: LintFlags, io: CliIo, fixes: Fi
   const filePath = path.resolve(io.cwd, flags.stdinFilename ?? 'stdin.md');
   const root = flags.root ? path.resolve(io.cwd, flags.root) : config.contentRootPath;
   // The same pipeline as files, so standard input has the same time limit (a large text goes to a worker).
-  const context = { config, configFile: config.file ?? null, root, files: [filePath], timeoutMs: flags.timeout !== undefined ? positiveInteger('--timeout', flags.timeout) : config.timeout, threads: 1, lowMemory: false };
+  const context = { config, configFile: config.file ?? null, root, files: [filePath], timeoutMs: timeoutOf(flags, config), threads: 1, lowMemory: false };
   const results: LintResult[] = [];
   for await (const outcome of processDocuments(context, io, { fix: Boolean(flags.fix || flags.fixDryRun) }, { contents: new Map([[filePath, bytes]]) })) {
     if (outcome.fixRefused) io.stderr.write(`${path.relative(io.cwd, filePath)}: ${outcome.fixRefused}\n`);

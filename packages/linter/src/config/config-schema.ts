@@ -19,6 +19,9 @@ export function ruleEntrySchema(options: z.ZodType): z.ZodType {
   return z.union([configSeveritySchema, z.tuple([configSeveritySchema]), z.tuple([configSeveritySchema, options])]);
 }
 
+/** The longest per-file time limit: Node's timers take at most 2^31 - 1 ms (a longer one fires at once). */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+
 const categorySchema = z.enum(CATEGORIES);
 const globsSchema = z
   .union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'expected a glob or a non-empty array of globs' })
@@ -83,7 +86,7 @@ export function createConfigSchema<RulesSchema extends z.ZodType>(rulesSchema: R
         .strict()
         .optional(),
       maxFileSize: z.number().int().positive().optional().describe('Largest file read, in bytes. Default 4 MiB'),
-      timeout: z.number().int().positive().optional().describe('Time limit for one file, in milliseconds. Default 10000'),
+      timeout: z.number().int().positive().max(MAX_TIMEOUT_MS).optional().describe('Time limit for one file, in milliseconds, at most 2147483647 (Node timers\' limit). Default 10000'),
     })
     .strict();
 }

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { requireFromLinter } from '../package-files.js';
 import type { Rule } from '../rule.js';
 import { ConfigError } from './config-error.js';
+import { readRegularFile } from './read-regular-file.js';
 import { resolveConfig, type ResolvedConfig } from './resolve-config.js';
 
 /** The file names looked for, in this order; then the `qadocs` key of package.json. */
@@ -45,11 +46,14 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   if (existsSync(packageJson)) {
     let data: unknown;
     try {
-      data = JSON.parse(readFileSync(packageJson, 'utf8'));
+      data = JSON.parse(readRegularFile(packageJson, MAX_CONFIG_BYTES));
     } catch {
       data = null; // a broken package.json is not ours to report; it just holds no config
     }
     if (data !== null && typeof data === 'object' && 'qadocs' in data) {
+      if (nestingDepth(data, MAX_CONFIG_DEPTH) > MAX_CONFIG_DEPTH) {
+        throw new ConfigError(`Unexpected nesting deeper than ${MAX_CONFIG_DEPTH} levels in package.json, expected a config object a few levels deep`, { key: '', value: undefined, file: packageJson });
+      }
       return resolveConfig((data as { qadocs: unknown }).qadocs, { file: packageJson, label: 'the "qadocs" key of package.json', ...rules });
     }
   }
@@ -69,8 +73,44 @@ async function readConfigModule(file: string, label: string): Promise<unknown> {
   }
 }
 
+/** The largest config file (or package.json) read. */
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Deeper config data is refused before it is validated: a config is a few levels deep, and a
+ * 100,000-deep array would overflow the stack of whatever walks it next (validation, messages).
+ */
+const MAX_CONFIG_DEPTH = 64;
+
 function readConfigFile(file: string, label: string): unknown {
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  let text: string;
+  try {
+    text = readRegularFile(file, MAX_CONFIG_BYTES);
+  } catch (error) {
+    throw new ConfigError(`Unexpected config file ${label} (${(error as Error).message}), expected a regular file of at most ${MAX_CONFIG_BYTES} bytes`, { key: '', value: undefined, file, cause: error });
+  }
+  const data = parseConfigText(text, file, label);
+  if (nestingDepth(data, MAX_CONFIG_DEPTH) > MAX_CONFIG_DEPTH) {
+    throw new ConfigError(`Unexpected nesting deeper than ${MAX_CONFIG_DEPTH} levels in ${label}, expected a config object a few levels deep`, { key: '', value: undefined, file });
+  }
+  return data;
+}
+
+/** How deep arrays and objects nest in parsed JSON/YAML data, counted without recursion and only up to `limit` + 1. */
+function nestingDepth(data: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[data, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+function parseConfigText(text: string, file: string, label: string): unknown {
   if (/\.ya?ml$/.test(file)) {
     try {
       return parseYaml(text, { uniqueKeys: true, maxAliasCount: 100 }) ?? {};

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { LintResult } from '@qadocs/schema';
 import { displayPath } from './display-path.js';
+import { escapeControlCharacters } from './terminal-text.js';
 
 export interface StylishOptions {
   /** ANSI colours; the CLI passes `stdout.isTTY` (and honours NO_COLOR/FORCE_COLOR itself). */
@@ -32,15 +33,15 @@ export function formatStylish(results: readonly LintResult[], options: StylishOp
       column: String(diagnostic.column),
       severity: diagnostic.severity === 2 ? 'error' : 'warning',
       // ESLint drops a final period: the rule id follows.
-      message: diagnostic.message.replace(/([^ ])\.$/u, '$1').replace(/\r?\n/g, ' '),
-      ruleId: diagnostic.ruleId,
+      message: escapeControlCharacters(diagnostic.message.replace(/([^ ])\.$/u, '$1').replace(/\r?\n/g, ' ')),
+      ruleId: escapeControlCharacters(diagnostic.ruleId),
     }));
     const width = (key: keyof (typeof rows)[number]) => Math.max(...rows.map((row) => row[key].length));
     const lineWidth = width('line');
     const columnWidth = width('column');
     const severityWidth = width('severity');
     const messageWidth = width('message');
-    output += `${colors.underline(displayPath(result.filePath, cwd))}\n`;
+    output += `${colors.underline(escapeControlCharacters(displayPath(result.filePath, cwd)))}\n`;
     for (const row of rows) {
       const place = `${row.line.padStart(lineWidth)}:${row.column}`.padEnd(lineWidth + 1 + columnWidth);
       const severity = (row.severity === 'error' ? colors.red : colors.yellow)(row.severity) + ' '.repeat(severityWidth - row.severity.length);

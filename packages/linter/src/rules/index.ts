@@ -27,6 +27,7 @@ import frontmatterSchemaRule from './frontmatter-schema/index.js';
 import frontmatterUnsafeEngineRule from './frontmatter-unsafe-engine/index.js';
 import inputEncodingRule from './input-encoding/index.js';
 import inputTimeoutRule from './input-timeout/index.js';
+import inputTooComplexRule from './input-too-complex/index.js';
 import inputTooLargeRule from './input-too-large/index.js';
 import provenanceAiReviewRule from './provenance-ai-review/index.js';
 import provenanceDateFormatRule from './provenance-date-format/index.js';
@@ -63,6 +64,7 @@ export const rules: readonly Rule<any>[] = [
   frontmatterUnsafeEngineRule,
   inputEncodingRule,
   inputTimeoutRule,
+  inputTooComplexRule,
   inputTooLargeRule,
   provenanceAiReviewRule,
   provenanceDateFormatRule,
