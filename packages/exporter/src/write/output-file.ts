@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, constants, lstatSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, open, rename, rmdir, unlink } from 'node:fs/promises';
-import { crashPoint } from './crash-point.js';
 import path from 'node:path';
+import { crashPoint } from './crash-point.js';
 
 const TEMP_MARKER = '.qadocs-tmp-';
 
@@ -20,9 +20,6 @@ export class OutputPathError extends Error {
     super(message);
   }
 }
-
-/** Whether a write replaced the file or found the same bytes already there (and left it alone). */
-export type WriteOutcome = 'written' | 'unchanged';
 
 /** A file's new content, written beside its target and not yet in place (see `OutputFiles.stage`). */
 export interface StagedFile {
@@ -87,17 +84,10 @@ export class OutputFiles {
     }
   }
 
-  /** Write `content` to `relativePath` unless the file already holds exactly these bytes. */
-  async write(relativePath: string, content: string | Uint8Array): Promise<WriteOutcome> {
-    const staged = await this.stage(relativePath, content);
-    if ('unchanged' in staged) return 'unchanged';
-    await this.commit(staged);
-    return 'written';
-  }
-
   /**
-   * The first half of `write`: the new bytes go to a temporary file beside the target, and the target
-   * is left as it is until `commit` (or `discard`). `'unchanged'` when the target already holds them.
+   * The new bytes go to a temporary file beside the target, and the target is left as it is until the
+   * commit renames it (see `commit-journal.ts`) or `discard` drops it. Unchanged when the target
+   * already holds them.
    *
    * The file system calls here are synchronous on purpose. During `qadocs build` this runs on the
    * thread that hands documents to the worker pool, twice per document: each promise-based call costs
@@ -125,17 +115,6 @@ export class OutputFiles {
       throw error;
     }
     return { temporary, target, relativePath, fingerprint: fingerprint(bytes) };
-  }
-
-  /** Put a staged file in place (one rename: readers see the old file or the new one, never a mix). */
-  async commit(staged: StagedFile): Promise<void> {
-    crashPoint();
-    try {
-      await rename(staged.temporary, staged.target);
-    } catch (error) {
-      await this.discard(staged);
-      throw error;
-    }
   }
 
   /** Drop a staged file; its target stays as it was. */
