@@ -7,7 +7,7 @@ import { loadConfig, MAX_TIMEOUT_MS, type ResolvedConfig } from '@qadocs/linter'
 import type { CliIo } from './cli-io.js';
 import { runDocuments, type PipelineSetup, type RunDocumentsOptions } from '@qadocs/engine';
 import { changesSince, type FileChange } from './files/changed-since.js';
-import { findDocuments, parseShard, selectShard } from './files/find-documents.js';
+import { findDocuments, MARKDOWN_EXTENSIONS, parseShard, selectShard } from './files/find-documents.js';
 import { UsageError } from './usage-error.js';
 
 /** Flags every document command shares. */
@@ -52,15 +52,18 @@ export function configFingerprint(config: ResolvedConfig, cwd: string): string {
   return existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'defaults';
 }
 
-/** Load the config and find the documents a command works on. */
-export async function prepareRun(paths: readonly string[], flags: CommonFlags, io: CliIo): Promise<RunContext> {
+/**
+ * Load the config and find the documents a command works on. With `requireMatches`, a path, folder or
+ * glob (or the content root) that holds no Markdown document is a usage error.
+ */
+export async function prepareRun(paths: readonly string[], flags: CommonFlags, io: CliIo, options: { requireMatches?: boolean } = {}): Promise<RunContext> {
   const config = await loadRunConfig(flags, io);
   const contentRoot = config.contentRootPath;
   const inputs = paths.length > 0 ? [...paths] : [contentRoot];
   if (paths.length === 0 && !existsSync(contentRoot)) {
     throw new UsageError(`Unexpected missing content root "${path.relative(io.cwd, contentRoot)}", expected a folder of Markdown documents (give paths, or set \`contentRoot\`)`);
   }
-  let files = await findDocuments(inputs, io.cwd);
+  let files = options.requireMatches ? await findDocumentsOfEach(inputs, io.cwd) : await findDocuments(inputs, io.cwd);
   const root = flags.root ? path.resolve(io.cwd, flags.root) : chooseRoot(inputs, files, contentRoot, io.cwd);
   let changes: Map<string, FileChange> | undefined;
   if (flags.changedSince) {
@@ -78,6 +81,19 @@ export async function prepareRun(paths: readonly string[], flags: CommonFlags, i
     lowMemory: flags.lowMemory ?? false,
     ...(changes ? { changes } : {}),
   };
+}
+
+/** `findDocuments`, input by input, refusing an input that yields no document (it quotes the input). */
+async function findDocumentsOfEach(inputs: readonly string[], cwd: string): Promise<string[]> {
+  const files = new Set<string>();
+  for (const input of inputs) {
+    const found = await findDocuments([input], cwd);
+    if (found.length === 0) {
+      throw new UsageError(`Unexpected path "${input}": it matches no Markdown document (.${MARKDOWN_EXTENSIONS.join(', .')}), expected files, folders or globs that hold documents`);
+    }
+    for (const file of found) files.add(file);
+  }
+  return [...files].sort();
 }
 
 /**

@@ -37,6 +37,8 @@ export interface DocumentOutcome {
   fixedSource?: string;
   /** How many reported problems the fixes in `fixedSource` fixed. */
   fixesApplied?: number;
+  /** With `fixedSource`: the diagnostics of the file as it is on disk, before the fix. */
+  unfixedResult?: LintResult;
   fixRefused?: string;
   /**
    * The record as the exporter serializes it. Sent as a string, not an object: a string crosses from

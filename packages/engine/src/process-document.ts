@@ -34,6 +34,8 @@ export async function createDocumentProcessor(setup: PipelineSetup, loaded?: Res
       if (fixed.changed) {
         outcome.fixedSource = fixed.output;
         outcome.fixesApplied = fixed.fixesApplied;
+        // Reported instead when the fixed text cannot be written: the file on disk is still this one.
+        outcome.unfixedResult = result;
         parsed = fixed.parsed;
         outcome.result = createLintResult(task.filePath, fixed.diagnostics);
       }

@@ -3,7 +3,7 @@ export { renderDocumentPage, type PageContext } from './render/render-document-p
 export { renderIndexPage, indexDocumentOf, type IndexDocument, type IndexPageOptions } from './render/render-index-page.js';
 export { linkTargetsFrom, pathDerivedLinkTargets, type LinkTargets } from './render/document-links.js';
 export { STYLESHEET } from './render/stylesheet.js';
-export { createExportWriter, type ExportWriter, type ExportWriterOptions, type ExportedDocument, type ExportSummary } from './write/export-writer.js';
+export { createExportWriter, OutputFolderError, type ExportWriter, type ExportWriterOptions, type ExportedDocument, type ExportSummary } from './write/export-writer.js';
 export type { ExportFormat } from './write/output-paths.js';
 export { exportDocuments, type ExportDocumentsOptions } from './export-documents.js';
 export type { ExportDiagnostic, ExportRuleId } from './export-diagnostic.js';

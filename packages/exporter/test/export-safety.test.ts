@@ -44,7 +44,7 @@ describe('export safety', () => {
     expect(summary.diagnostics).toEqual([{ ruleId: 'export/unsafe-id', file: 'evil.md', reason: expect.stringContaining(reason) }]);
     expect(summary.documents).toBe(1);
     expect(readdirSync(sandboxDir)).toEqual(['out']);
-    expect(listFiles(outDir).filter((file) => file.includes('docs/') || (file.startsWith('html/') && !file.startsWith('html/assets')))).toEqual(['html/fine.html', 'html/index.html', 'json/docs/fine.json']);
+    expect(listFiles(outDir).filter((file) => file.includes('docs/') || (file.startsWith('html/') && !file.startsWith('html/assets')))).toEqual(['html/.qadocs-files.json', 'html/fine.html', 'html/index.html', 'json/docs/fine.json']);
   });
 
   it('refuses an id whose page would replace the index', async () => {
@@ -101,7 +101,7 @@ describe('export safety', () => {
     expect(lstatSync(path.join(outDir, 'html/target.html')).isFile()).toBe(true);
   });
 
-  it('removes stale links without following them, and never descends into linked folders', async () => {
+  it('leaves links it did not make alone: never follows them, never removes them, never descends into linked folders', async () => {
     const { outDir, sandboxDir } = sandbox();
     const outside = path.join(sandboxDir, 'outside');
     mkdirSync(outside);
@@ -111,7 +111,9 @@ describe('export safety', () => {
     symlinkSync(path.join(outside, 'precious.html'), path.join(outDir, 'html/stale.html'));
     await exportRecords(outDir, [recordWith('fine', 'fine.md')]);
     expect(readFileSync(path.join(outside, 'precious.html'), 'utf8')).toBe('keep me');
-    expect(existsSync(path.join(outDir, 'html/stale.html'))).toBe(false);
+    // No export wrote them (issue 17: only files a previous export's ledger lists are removed).
+    expect(lstatSync(path.join(outDir, 'html/stale.html')).isSymbolicLink()).toBe(true);
+    expect(lstatSync(path.join(outDir, 'html/old-folder')).isSymbolicLink()).toBe(true);
   });
 
   it('cleans up temporary files a killed run left behind, and leaves files it does not manage', async () => {

@@ -5,6 +5,7 @@ import * as exporter from '../src/index.js';
 describe('@qadocs/exporter public API', () => {
   it('exports exactly these values', () => {
     expect(Object.keys(exporter).sort()).toEqual([
+      'OutputFolderError',
       'STYLESHEET',
       'createExportWriter',
       'exportDocuments',

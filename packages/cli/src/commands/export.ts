@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createExportWriter, type ExportFormat } from '@qadocs/exporter';
+import { createExportWriter, OutputFolderError, type ExportFormat, type ExportWriter, type ExportWriterOptions } from '@qadocs/exporter';
 import { createLintResult, escapeControlCharacters, formatResults } from '@qadocs/linter';
 import type { LintResult, QaDocument } from '@qadocs/schema';
 import { readFrontMatterIds } from '@qadocs/engine';
@@ -27,6 +27,22 @@ export function parseExportFormats(value: string): ExportFormat[] {
   return formats as ExportFormat[];
 }
 
+/** `--out`: refused when empty (`--out ''` would otherwise export into the current folder). */
+export function outputFolderFlag(value: string, cwd: string): string {
+  if (value.trim() === '') throw new UsageError(`Unexpected --out "${value}", expected the name of an output folder`);
+  return path.resolve(cwd, value);
+}
+
+/** The export writer, with an output folder that cannot hold an export reported as a usage problem. */
+export async function openExportWriter(options: ExportWriterOptions): Promise<ExportWriter> {
+  try {
+    return await createExportWriter(options);
+  } catch (error) {
+    if (error instanceof OutputFolderError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 /**
  * A result with its error messages only, keeping every count: the report's closing line adds the
  * counts up, and must not say "0 warnings" beside the line that says how many there are.
@@ -43,16 +59,17 @@ const WRITES_IN_FLIGHT = 8;
 
 /**
  * `qadocs export`, and `qadocs build` with `lintGate`: every document is parsed once, in the pool, and
- * linted and rendered from that one parse. Both write as documents arrive; `build`'s writer is deferred
- * (files are staged beside their targets) and commits only when lint found no errors, so a failing
- * build leaves the previous output as it was.
+ * linted and rendered from that one parse. Both write as documents arrive, beside their targets, and
+ * commit the whole export at the end (see the exporter's Crash safety); `build` commits only when lint
+ * found no errors, so a failing build leaves the previous output as it was.
  */
 export async function exportCommand(paths: string[], flags: ExportFlags, io: CliIo, lintGate = false): Promise<number> {
   const formats = parseExportFormats(flags.format);
-  const context = await prepareRun(paths, flags, io);
-  const outDir = path.resolve(io.cwd, flags.out);
+  const outDir = outputFolderFlag(flags.out, io.cwd);
+  // A path or glob that matches nothing is a typo, not an empty site: it must not empty the output.
+  const context = await prepareRun(paths, flags, io, { requireMatches: true });
   const shownOut = path.relative(io.cwd, outDir) || '.';
-  const writer = await createExportWriter({ outDir, formats, ndjson: Boolean(flags.ndjson), deferred: lintGate });
+  const writer = await openExportWriter({ outDir, formats, ndjson: Boolean(flags.ndjson) });
   const progress = createProgress(io.stderr as NodeJS.WriteStream, flags.progress !== false);
   // Only what will be printed is kept: error messages (build prints errors; `qadocs lint` is where
   // warnings are read) and each file's counts, so a 10,000-document build does not hold every diagnostic.

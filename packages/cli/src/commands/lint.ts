@@ -4,7 +4,7 @@ import pc from 'picocolors';
 import { escapeControlCharacters, lintSource, REPORT_FORMATS } from '@qadocs/linter';
 import type { LintResult, QaDocument } from '@qadocs/schema';
 import type { CliIo } from '../cli-io.js';
-import { writeFileAtomic } from '../files/write-file-atomic.js';
+import { FixNotWritten, removeStaleFixTemporaries, writeFileAtomic } from '../files/write-file-atomic.js';
 import { LintCache } from '@qadocs/engine';
 import { keepChangedLines } from '../changed-lines.js';
 import { sourceRoot } from '../files/source-root.js';
@@ -42,6 +42,8 @@ interface RunTally {
   fixes: FixTally;
   /** `--check-links`: cited URLs whose host could not be reached (reported as warnings). */
   uncheckedLinks: number;
+  /** Fixes that could not be written: each reported for its file; the run goes on (issue 17). */
+  unwritten: number;
 }
 
 /** `qadocs lint`: report (and fix) problems; exit 0 clean, 1 errors or too many warnings, 2 usage. */
@@ -61,7 +63,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   let errors = 0;
   let warnings = 0;
   let documents = 0;
-  const tally: RunTally = { fixes: { problems: 0, files: 0 }, uncheckedLinks: 0 };
+  const tally: RunTally = { fixes: { problems: 0, files: 0 }, uncheckedLinks: 0, unwritten: 0 };
   let changes: Map<string, FileChange> | undefined;
   const onResult = (linted: LintResult) => {
     documents++;
@@ -77,7 +79,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
     });
 
   const tooManyWarnings = errors === 0 && maxWarnings >= 0 && warnings > maxWarnings;
-  const exitCode: number = errors > 0 || tooManyWarnings ? EXIT.problems : EXIT.ok;
+  const exitCode: number = errors > 0 || tally.unwritten > 0 || tooManyWarnings ? EXIT.problems : EXIT.ok;
   await report.finish(exitCode);
 
   const summary = runSummary({ documents, errors, warnings, tally, flags, color: flags.color ?? (Boolean(io.stderr.isTTY) && !process.env.NO_COLOR), terminal: Boolean(io.stderr.isTTY) });
@@ -126,6 +128,7 @@ async function lintFiles(paths: string[], flags: LintFlags, io: CliIo, onResult:
   const held: LintResult[] = [];
   const citedUrls = new Map<string, string[]>();
   const fix = Boolean(flags.fix || flags.fixDryRun);
+  const cleanedFolders = new Set<string>();
   const outcomes = processDocuments(context, io, { fix, record: Boolean(flags.checkLinks) }, { cache, onProgress: progress.update });
   try {
     for await (const outcome of outcomes) {
@@ -137,7 +140,24 @@ async function lintFiles(paths: string[], flags: LintFlags, io: CliIo, onResult:
           if (printsDiffs(flags)) await printFixDiff(await readFile(outcome.filePath, 'utf8'), outcome.fixedSource, outcome.filePath, io);
           outcome.result.output = outcome.fixedSource;
         } else {
-          await writeFileAtomic(outcome.filePath, outcome.fixedSource);
+          // Temporary files a killed --fix left beside this file go first (one look per folder).
+          const folder = path.dirname(outcome.filePath);
+          if (!cleanedFolders.has(folder)) {
+            cleanedFolders.add(folder);
+            await removeStaleFixTemporaries(folder);
+          }
+          const failure = await writeFileAtomic(outcome.filePath, outcome.fixedSource).then(
+            () => null,
+            (error: unknown) => (error instanceof FixNotWritten ? error.message : `Unexpected failure writing the fix (${(error as Error).message}), expected a file and folder you can write (fix not written)`),
+          );
+          if (failure !== null) {
+            tally.unwritten++;
+            fixes.files--;
+            fixes.problems -= outcome.fixesApplied ?? 0;
+            io.stderr.write(`${path.relative(io.cwd, outcome.filePath)}: ${failure}\n`);
+            // The file on disk is unchanged: its report is that of the unfixed text.
+            if (outcome.unfixedResult) outcome.result = outcome.unfixedResult;
+          }
         }
       }
       if (outcome.recordJson !== undefined) {

@@ -16,6 +16,10 @@ export interface QadocsRunOptions {
   cwd: string;
   /** Text (or bytes) written to the process's standard input, which is then closed. */
   input?: string | Uint8Array;
+  /** Variables added to the environment (test hooks such as `QADOCS_TEST_KILL_AT_WRITE_STEP`). */
+  env?: Record<string, string>;
+  /** Run as this user and group (the tests run as root; some need an ordinary user). */
+  user?: { uid: number; gid: number };
 }
 
 /** The environment of every run: no colours, no inherited colour forcing. */
@@ -27,7 +31,7 @@ export function qadocsEnv(): NodeJS.ProcessEnv {
 
 /** Start `qadocs <args>` as a child process (stdout and stderr piped). */
 export function spawnQadocs(args: readonly string[], options: QadocsRunOptions): ChildProcess {
-  return spawn(process.execPath, [QADOCS_BIN, ...args], { cwd: options.cwd, env: qadocsEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [QADOCS_BIN, ...args], { cwd: options.cwd, env: { ...qadocsEnv(), ...options.env }, stdio: ['pipe', 'pipe', 'pipe'], ...options.user });
 }
 
 /** Run `qadocs <args>` to completion and collect its output and exit code. */

@@ -1,15 +1,25 @@
-import { mkdir, realpath, rmdir } from 'node:fs/promises';
+import { lstat, mkdir, readFile, realpath, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import pLimit from 'p-limit';
 import { SCHEMA_VERSION, qaDocumentJsonSchema, unsafeDocumentIdReason, type Manifest, type ManifestEntry, type QaDocument } from '@qadocs/schema';
 import { sortDiagnostics, type ExportDiagnostic } from '../export-diagnostic.js';
 import { indexDocumentOf, renderIndexPage } from '../render/render-index-page.js';
 import { STYLESHEET } from '../render/stylesheet.js';
 import { serializeRecord } from '../serialize-record.js';
+import { applyJournal, recoverInterruptedCommit, removeJournal, writeJournal, type CommitJournal } from './commit-journal.js';
 import { OutputClaims, type DocumentSlot } from './output-claims.js';
-import { OutputFiles, OutputPathError, type StagedFile, type WriteOutcome } from './output-file.js';
+import { OutputFiles, OutputPathError, type StagedFile, type UnchangedFile } from './output-file.js';
+import { LEDGER_FILE, ledgerText, readLedger, type Ledger } from './output-ledger.js';
 import { collisionKey, documentOutputPaths, type ExportFormat } from './output-paths.js';
-import { sweepOutput } from './sweep-output.js';
+import { removeStaleTemporaries } from './sweep-output.js';
+
+/**
+ * The output folder cannot be used at all (it is a file, or `json`/`html` in it is a link or a file):
+ * thrown by `createExportWriter` before anything is written, so a front end can report it as a usage
+ * problem in one line.
+ */
+export class OutputFolderError extends Error {
+  override name = 'OutputFolderError';
+}
 
 export interface ExportWriterOptions {
   /** The output folder (`--out`); created when missing. */
@@ -25,9 +35,9 @@ export interface ExportWriterOptions {
   /** Seconds since the epoch for the build date on the index; default `process.env.SOURCE_DATE_EPOCH`. Without it no date is written. */
   sourceDateEpoch?: string | number | null;
   /**
-   * Hold every document file back until `finish()`: `add()` writes each one beside its target, and
-   * only `finish()` puts them in place, so a run that ends with `abandon()` (a build whose lint
-   * failed) leaves the previous output as it was, while the writing itself overlaps the run.
+   * Kept for compatibility; every writer now works this way: `add()` writes each file beside its
+   * target, and only `finish()` puts them in place (see Crash safety in the README), so a run that
+   * ends with `abandon()` (a build whose lint failed) leaves the previous output as it was.
    */
   deferred?: boolean;
 }
@@ -56,7 +66,10 @@ export interface ExportSummary {
 export interface ExportWriter {
   /** Write one document's files. Per-document problems become diagnostics in the summary; it rejects only on misuse. */
   add(document: ExportedDocument): Promise<void>;
-  /** Write the shared files and the manifest (last), then remove what the new output no longer has. */
+  /**
+   * Stage the shared files (index, manifest, schema, style sheet, NDJSON), then commit the run as one:
+   * journal, renames, removal of the previous export's files that the new one no longer has.
+   */
   finish(): Promise<ExportSummary>;
   /** Drop what `add()` staged (a `deferred` writer's files, the folders it made): the output stays as it was. */
   abandon(): Promise<void>;
@@ -77,16 +90,23 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
   }
   const formats = FORMATS.filter((format) => (options.formats ?? FORMATS).includes(format));
   if (formats.length === 0) throw new TypeError('Unexpected empty list of export formats, expected "json", "html" or both');
+  await checkOutputFolder(options.outDir);
   // The first folder this call created (the output folder or one of its parents), if any: abandon() removes them.
   const firstCreated = await mkdir(options.outDir, { recursive: true });
   const files = new OutputFiles(await realpath(options.outDir));
-  // A deferred writer's staged files, by document: put in place by finish(), dropped by abandon().
-  const staged = new Map<DocumentSlot, Array<{ output: string; file: StagedFile | 'unchanged' }>>();
+  // A run killed inside its commit left a journal: complete it first, then drop what killed runs left.
+  await recoverInterruptedCommit(files);
+  for (const format of FORMATS) await removeStaleTemporaries(files.root, format);
+  // What the previous export wrote, by format: the only files this run may remove.
+  const previous = new Map<ExportFormat, Ledger>();
+  for (const format of FORMATS) previous.set(format, await readLedger(files, format));
+  // Staged files, by document: put in place by finish(), dropped by abandon().
+  const staged = new Map<DocumentSlot, Array<{ output: string; file: StagedFile | UnchangedFile }>>();
   const claims = new OutputClaims();
   const diagnostics: ExportDiagnostic[] = [];
   const pending = new Set<Promise<void>>();
   const writesByPath = new Map<string, Promise<unknown>>();
-  const counts: Record<WriteOutcome, number> = { written: 0, unchanged: 0 };
+  let unchanged = 0;
   let summary: Promise<ExportSummary> | undefined;
   let abandoned = false;
 
@@ -108,8 +128,7 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
       try {
         await writeInTurn(output, async () => {
           if (slot.evicted) return;
-          if (!options.deferred) counts[await files.write(output, content)]++;
-          else staged.set(slot, [...(staged.get(slot) ?? []), { output, file: await files.stage(output, content) }]);
+          staged.set(slot, [...(staged.get(slot) ?? []), { output, file: await files.stage(output, content) }]);
         });
       } catch (error) {
         if (!slot.evicted) dropFailedDocument(slot, output, error);
@@ -129,66 +148,71 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
     while (pending.size > 0) await Promise.all(pending);
   };
 
-  /** Put the kept documents' staged files in place and drop the displaced ones'; a failed rename drops its document. */
-  const commitStaged = async () => {
-    const kept = new Set(claims.documents());
-    const commits = pLimit(COMMITS_IN_FLIGHT);
-    const documents = [...staged];
-    staged.clear();
-    await Promise.all(
-      documents.map(([slot, stagedFiles]) =>
-        commits(async () => {
-          for (const { output, file } of stagedFiles) {
-            if (file === 'unchanged') {
-              if (kept.has(slot)) counts.unchanged++;
-            } else if (!kept.has(slot) || slot.evicted) {
-              await files.discard(file);
-            } else {
-              try {
-                await files.commit(file);
-                counts.written++;
-              } catch (error) {
-                dropFailedDocument(slot, output, error);
-              }
-            }
-          }
-        }),
-      ),
-    );
+  /** Drop every staged file (of documents displaced or failed, or of the whole run). */
+  const discard = async (stagedFiles: Iterable<{ file: StagedFile | UnchangedFile }>) => {
+    for (const { file } of stagedFiles) if (!('unchanged' in file)) await files.discard(file);
   };
 
   const finishExport = async (): Promise<ExportSummary> => {
     await settle();
-    await commitStaged();
     const documents = claims.documents();
-    const keep = new Set(documents.flatMap((slot) => slot.outputs.map((output) => output.normalize('NFC'))));
-    const writeShared = async (relativePath: string, content: string) => {
-      keep.add(relativePath);
-      counts[await files.write(relativePath, content)]++;
+    const kept = new Set(documents);
+    // The run's files in commit order (documents, shared files, manifest, ledgers) and the new ledgers.
+    const commit: StagedFile[] = [];
+    const ledgers = new Map<ExportFormat, Ledger>(formats.map((format) => [format, new Map()]));
+    const take = (file: StagedFile | UnchangedFile) => {
+      ledgers.get(file.relativePath.startsWith('json/') ? 'json' : 'html')!.set(file.relativePath.normalize('NFC'), file.fingerprint);
+      if ('unchanged' in file) unchanged++;
+      else commit.push(file);
     };
-    const json = formats.includes('json');
-    const html = formats.includes('html');
-
-    if (json) await writeShared('json/qa-document.schema.json', `${JSON.stringify(qaDocumentJsonSchema(), null, 2)}\n`);
-    if (html) await writeShared('html/assets/style.css', STYLESHEET);
-    if (json && options.ndjson) {
-      keep.add('json/documents.ndjson');
-      counts[await files.writeChunks('json/documents.ndjson', ndjsonLines(files, documents))]++;
+    try {
+      for (const [slot, stagedFiles] of staged) {
+        if (kept.has(slot) && !slot.evicted) stagedFiles.forEach(({ file }) => take(file));
+        else await discard(stagedFiles);
+      }
+      staged.clear();
+      const stageShared = async (relativePath: string, content: string) => take(await files.stage(relativePath, content));
+      const json = formats.includes('json');
+      const html = formats.includes('html');
+      if (json) await stageShared('json/qa-document.schema.json', `${JSON.stringify(qaDocumentJsonSchema(), null, 2)}\n`);
+      if (html) await stageShared('html/assets/style.css', STYLESHEET);
+      if (json && options.ndjson) take(await files.stageChunks('json/documents.ndjson', ndjsonLines(files, documents, commit)));
+      if (html) {
+        const buildDate = isoDateFromEpoch(options.sourceDateEpoch === undefined ? process.env.SOURCE_DATE_EPOCH : options.sourceDateEpoch);
+        await stageShared('html/index.html', renderIndexPage(documents.map((slot) => slot.index), { lang: options.lang, siteTitle: options.siteTitle, buildDate }));
+      }
+      const manifest: Manifest = { schemaVersion: SCHEMA_VERSION, documents: documents.map((slot) => slot.manifest) };
+      if (json) await stageShared('json/index.json', `${JSON.stringify(manifest, null, 2)}\n`);
+    } catch (error) {
+      await discard(commit.map((file) => ({ file })));
+      throw error;
     }
-    if (html) {
-      const buildDate = isoDateFromEpoch(options.sourceDateEpoch === undefined ? process.env.SOURCE_DATE_EPOCH : options.sourceDateEpoch);
-      await writeShared('html/index.html', renderIndexPage(documents.map((slot) => slot.index), { lang: options.lang, siteTitle: options.siteTitle, buildDate }));
-    }
-    // The commit point: until this rename, the previous manifest and every file it lists stay in place.
-    const manifest: Manifest = { schemaVersion: SCHEMA_VERSION, documents: documents.map((slot) => slot.manifest) };
-    if (json) await writeShared('json/index.json', `${JSON.stringify(manifest, null, 2)}\n`);
+    const written = commit.length;
 
-    const keptByKey = new Map([...keep].map((file) => [collisionKey(file), file]));
-    const kept = { keeps: (file: string) => keep.has(file), aliasOf: (file: string) => keptByKey.get(collisionKey(file)) };
+    // Files of the previous export that the new one does not have; an alias is a kept file that may be the same one.
+    const removals: CommitJournal['removals'] = [];
+    for (const format of formats) {
+      const now = ledgers.get(format)!;
+      const keptByKey = new Map([...now.keys()].map((file) => [collisionKey(file), file]));
+      for (const [file, print] of previous.get(format)!) if (!now.has(file)) removals.push([file, print, keptByKey.get(collisionKey(file)) ?? null]);
+    }
+    // The ledgers, staged last: they describe the folder once the commit is done.
+    for (const format of formats) {
+      const entries = ledgers.get(format)!;
+      const ledger = await files.stage(`${format}/${LEDGER_FILE}`, ledgerText(entries));
+      if (!('unchanged' in ledger)) commit.push(ledger);
+    }
+
     let removed = 0;
-    if (json) removed += await sweepOutput(files.root, { folder: 'json', manages: (file) => (file.startsWith('json/docs/') && file.endsWith('.json')) || file === 'json/documents.ndjson', ...kept });
-    if (html) removed += await sweepOutput(files.root, { folder: 'html', manages: (file) => file.endsWith('.html'), ...kept });
-    return { ...counts, removed, documents: documents.length, diagnostics: sortDiagnostics(diagnostics) };
+    if (commit.length > 0 || removals.length > 0) {
+      // The commit point: once the journal is on disk the new export is what this folder will hold,
+      // even if the process dies in the next instant (the next run completes it).
+      const journal: CommitJournal = { renames: commit.map((file) => [file.relativePath, file.temporary.slice(file.target.length)]), removals };
+      await writeJournal(files, formats[0]!, journal);
+      removed = (await applyJournal(files, journal)).removed;
+      await removeJournal(files, formats[0]!);
+    }
+    return { written, unchanged, removed, documents: documents.length, diagnostics: sortDiagnostics(diagnostics) };
   };
 
   return {
@@ -223,7 +247,7 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
       if (summary) throw new Error('Unexpected abandon() after finish() on an export writer');
       abandoned = true;
       await settle();
-      for (const stagedFiles of staged.values()) for (const { file } of stagedFiles) if (file !== 'unchanged') await files.discard(file);
+      for (const stagedFiles of staged.values()) await discard(stagedFiles);
       staged.clear();
       await files.removeCreatedFolders();
       for (const folder of foldersMadeFor(options.outDir, firstCreated)) await rmdir(folder).catch(() => undefined);
@@ -240,20 +264,37 @@ function foldersMadeFor(outDir: string, firstCreated: string | undefined): strin
   return folders;
 }
 
-/** Renames are cheap but many (two per document); a few at a time keep the file system busy without flooding it. */
-const COMMITS_IN_FLIGHT = 16;
-
 
 /** The manifest line of a record, keys in the schema's order. */
 function manifestEntryOf(record: QaDocument): ManifestEntry {
   return { id: record.id, path: record.path, title: record.title, category: record.category, hash: record.hash, entries: record.entries.length, citations: record.citations.length };
 }
 
-/** Records read back from their files in id order, one compact JSON line each (never all in memory). */
-async function* ndjsonLines(files: OutputFiles, documents: DocumentSlot[]): AsyncGenerator<string> {
+/** Records read back in id order (from the staged file when the record changed), one compact JSON line each (never all in memory). */
+async function* ndjsonLines(files: OutputFiles, documents: DocumentSlot[], staged: readonly StagedFile[]): AsyncGenerator<string> {
+  const stagedAt = new Map(staged.map((file) => [file.relativePath, file.temporary]));
   for (const slot of documents) {
     const json = slot.outputs.find((output) => output.startsWith('json/'))!;
-    yield `${JSON.stringify(JSON.parse((await files.read(json)).toString('utf8')))}\n`;
+    const temporary = stagedAt.get(json);
+    const text = temporary !== undefined ? await readFile(temporary, 'utf8') : (await files.read(json)).toString('utf8');
+    yield `${JSON.stringify(JSON.parse(text))}\n`;
+  }
+}
+
+/**
+ * Refuse an output folder that cannot hold an export before anything is written: `--out` naming a
+ * file, or a `json`/`html` in it that is a symbolic link (it would be written through) or a file.
+ */
+async function checkOutputFolder(outDir: string): Promise<void> {
+  const stats = await lstat(outDir).catch(() => null);
+  if (stats === null) return;
+  const folder = stats.isSymbolicLink() ? await lstat(await realpath(outDir).catch(() => outDir)).catch(() => null) : stats;
+  if (!folder?.isDirectory()) throw new OutputFolderError(`Unexpected output folder \`${outDir}\`: it is ${stats.isSymbolicLink() ? 'a link to something that is not a folder' : 'a file'}, expected a folder (or a path that does not exist yet)`);
+  for (const format of FORMATS) {
+    const inside = await lstat(path.join(outDir, format)).catch(() => null);
+    if (inside === null || inside.isDirectory()) continue;
+    const what = inside.isSymbolicLink() ? 'a symbolic link' : 'a file';
+    throw new OutputFolderError(`Unexpected \`${format}\` in the output folder \`${outDir}\`: it is ${what}, expected a real folder (the exporter never writes through links); remove it or choose another --out`);
   }
 }
 

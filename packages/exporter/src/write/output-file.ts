@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, constants, lstatSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, open, rename, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { crashPoint } from './crash-point.js';
 
 const TEMP_MARKER = '.qadocs-tmp-';
 
@@ -20,13 +21,32 @@ export class OutputPathError extends Error {
   }
 }
 
-/** Whether a write replaced the file or found the same bytes already there (and left it alone). */
-export type WriteOutcome = 'written' | 'unchanged';
-
 /** A file's new content, written beside its target and not yet in place (see `OutputFiles.stage`). */
 export interface StagedFile {
   readonly temporary: string;
   readonly target: string;
+  /** The target relative to the root (POSIX). */
+  readonly relativePath: string;
+  /** `fingerprint()` of the new content. */
+  readonly fingerprint: string;
+}
+
+/** A target that already holds the new content: nothing to write. */
+export interface UnchangedFile {
+  readonly unchanged: true;
+  readonly relativePath: string;
+  readonly fingerprint: string;
+}
+
+/**
+ * What the ledger records of a file it wrote, to tell later whether the file is still that file (and
+ * so may be removed) or was replaced by someone else (and is left alone). A content digest rather
+ * than size and mtime: a restored CI cache or `cp -r` keeps the bytes but not the times. SHA-1 is
+ * an identity check here, not a defence (whoever can write the folder can delete files anyway), and
+ * runs on the thread that feeds the workers, where SHA-256 costs 2.5× more.
+ */
+export function fingerprint(bytes: Uint8Array): string {
+  return `sha1-${createHash('sha1').update(bytes).digest('hex')}`;
 }
 
 // O_NOFOLLOW is 0 where the platform has none (Windows); lstat checks cover that case.
@@ -64,27 +84,21 @@ export class OutputFiles {
     }
   }
 
-  /** Write `content` to `relativePath` unless the file already holds exactly these bytes. */
-  async write(relativePath: string, content: string | Uint8Array): Promise<WriteOutcome> {
-    const staged = await this.stage(relativePath, content);
-    if (staged === 'unchanged') return 'unchanged';
-    await this.commit(staged);
-    return 'written';
-  }
-
   /**
-   * The first half of `write`: the new bytes go to a temporary file beside the target, and the target
-   * is left as it is until `commit` (or `discard`). `'unchanged'` when the target already holds them.
+   * The new bytes go to a temporary file beside the target, and the target is left as it is until the
+   * commit renames it (see `commit-journal.ts`) or `discard` drops it. Unchanged when the target
+   * already holds them.
    *
    * The file system calls here are synchronous on purpose. During `qadocs build` this runs on the
    * thread that hands documents to the worker pool, twice per document: each promise-based call costs
    * more of that thread than the call itself (a page-cache write of a few KB), and while it is busy
    * the workers wait for their next document. Measured on 10,000 documents: 73.5 s instead of 76.4 s.
    */
-  async stage(relativePath: string, content: string | Uint8Array): Promise<StagedFile | 'unchanged'> {
+  async stage(relativePath: string, content: string | Uint8Array): Promise<StagedFile | UnchangedFile> {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     const target = await this.#prepare(relativePath);
-    if (this.#holds(target, relativePath, bytes)) return 'unchanged';
+    if (this.#holds(target, relativePath, bytes)) return { unchanged: true, relativePath, fingerprint: fingerprint(bytes) };
+    crashPoint();
     const temporary = temporaryPath(target);
     try {
       // `wx`: a new file, never an existing one or what a link there points to.
@@ -100,17 +114,7 @@ export class OutputFiles {
       }
       throw error;
     }
-    return { temporary, target };
-  }
-
-  /** Put a staged file in place (one rename: readers see the old file or the new one, never a mix). */
-  async commit(staged: StagedFile): Promise<void> {
-    try {
-      await rename(staged.temporary, staged.target);
-    } catch (error) {
-      await this.discard(staged);
-      throw error;
-    }
+    return { temporary, target, relativePath, fingerprint: fingerprint(bytes) };
   }
 
   /** Drop a staged file; its target stays as it was. */
@@ -124,11 +128,12 @@ export class OutputFiles {
     for (const folder of created) await rmdir(this.resolve(folder)).catch(() => undefined);
   }
 
-  /** Like `write`, for content produced piece by piece (it is never held in memory whole). */
-  async writeChunks(relativePath: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<WriteOutcome> {
+  /** Like `stage`, for content produced piece by piece (it is never held in memory whole). */
+  async stageChunks(relativePath: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<StagedFile | UnchangedFile> {
     const target = await this.#prepare(relativePath);
+    crashPoint();
     const temporary = temporaryPath(target);
-    const hash = createHash('sha256');
+    const hash = createHash('sha1');
     let size = 0;
     try {
       const handle = await open(temporary, 'wx', 0o644);
@@ -142,16 +147,63 @@ export class OutputFiles {
       } finally {
         await handle.close();
       }
-      const digest = hash.digest('hex');
-      if (await this.#holdsHash(target, relativePath, size, digest)) {
+      const digest = `sha1-${hash.digest('hex')}`;
+      if (await this.#holdsFingerprint(target, relativePath, size, digest)) {
         await unlink(temporary);
-        return 'unchanged';
+        return { unchanged: true, relativePath, fingerprint: digest };
       }
-      await rename(temporary, target);
-      return 'written';
+      return { temporary, target, relativePath, fingerprint: digest };
     } catch (error) {
       await unlink(temporary).catch(() => undefined);
       throw error;
+    }
+  }
+
+  /**
+   * Remove `relativePath` if it is still the regular file the ledger says the exporter wrote (same
+   * fingerprint, or `expected` null for a manifest-derived entry), reached through real folders only.
+   * Anything else (changed by someone, replaced by a link or a folder, gone) is left alone: false.
+   */
+  async removeIfOurs(relativePath: string, expected: string | null): Promise<boolean> {
+    let target: string;
+    try {
+      target = await this.#checkExistingFolders(relativePath);
+    } catch {
+      return false;
+    }
+    const stats = lstatSync(target, { throwIfNoEntry: false });
+    if (!stats?.isFile()) return false;
+    if (expected !== null) {
+      const bytes = await this.read(relativePath).catch(() => null);
+      if (bytes === null || fingerprint(bytes) !== expected) return false;
+    }
+    crashPoint();
+    await unlink(target);
+    return true;
+  }
+
+  /**
+   * Put in place a staged file named in a commit journal (`relativePath + suffix`), if it is still
+   * there as a regular file: true when renamed, false when it was already (or is no longer) there.
+   */
+  async commitLeftover(relativePath: string, suffix: string): Promise<boolean> {
+    const target = await this.#checkExistingFolders(relativePath);
+    const temporary = `${target}${suffix}`;
+    const stats = lstatSync(temporary, { throwIfNoEntry: false });
+    if (!stats?.isFile()) return false;
+    this.#existing(target, relativePath);
+    crashPoint();
+    await rename(temporary, target);
+    return true;
+  }
+
+  /** Remove the folders above `relativePath` that are empty now, up to (not including) its top folder. */
+  async removeEmptyParents(relativePath: string): Promise<void> {
+    const segments = relativePath.split('/');
+    for (let depth = segments.length - 1; depth > 1; depth--) {
+      const removed = await rmdir(this.resolve(segments.slice(0, depth).join('/'))).then(() => true, () => false);
+      if (!removed) return;
+      this.#checkedFolders.delete(segments.slice(0, depth).join('/'));
     }
   }
 
@@ -197,11 +249,11 @@ export class OutputFiles {
     }
   }
 
-  async #holdsHash(target: string, relativePath: string, size: number, digest: string): Promise<boolean> {
+  async #holdsFingerprint(target: string, relativePath: string, size: number, digest: string): Promise<boolean> {
     const stats = this.#existing(target, relativePath);
     if (!stats || stats.size !== size) return false;
     const handle = await open(target, READ_NO_FOLLOW);
-    const hash = createHash('sha256');
+    const hash = createHash('sha1');
     const buffer = Buffer.alloc(64 * 1024);
     try {
       for (let read = await handle.read(buffer, 0, buffer.length, null); read.bytesRead > 0; read = await handle.read(buffer, 0, buffer.length, null)) {
@@ -210,7 +262,20 @@ export class OutputFiles {
     } finally {
       await handle.close();
     }
-    return hash.digest('hex') === digest;
+    return `sha1-${hash.digest('hex')}` === digest;
+  }
+
+  /** The absolute path of an existing file, every folder above it checked to be a real folder (none created). */
+  async #checkExistingFolders(relativePath: string): Promise<string> {
+    const target = this.resolve(relativePath);
+    const segments = relativePath.split('/');
+    for (let depth = 1; depth < segments.length; depth++) {
+      const folder = segments.slice(0, depth).join('/');
+      if (this.#checkedFolders.has(folder)) continue;
+      const stats = await lstat(this.resolve(folder));
+      if (!stats.isDirectory()) throw new OutputPathError(stats.isSymbolicLink() ? 'symlink' : 'not-a-directory', folder, `Unexpected \`${folder}\` in the output folder, expected a real folder`);
+    }
+    return target;
   }
 
   /** The target's stats when it is a regular file; null when missing or a link (which gets replaced). */
