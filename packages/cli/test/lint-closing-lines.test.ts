@@ -17,7 +17,8 @@ function folderWith(files: Record<string, string>): string {
 describe('a clean qadocs lint says so in one line on a terminal (issue 11)', () => {
   it('prints "✔ N documents, no problems" on a TTY, and exits 0', async () => {
     const cwd = folderWith({ 'docs/one.md': cleanDocument(), 'docs/two.md': cleanDocument(), 'docs/three.md': cleanDocument() });
-    const run = await runQadocsInTerminal(['lint', 'docs'], { cwd });
+    // --no-progress: on a slow machine the run lasts over a second and the bar would show too.
+    const run = await runQadocsInTerminal(['lint', 'docs', '--no-progress'], { cwd });
     expect(run.code, describeRun(run)).toBe(0);
     expect(run.stdout.replace(/\r\n/g, '\n')).toBe('\u2714 3 documents, no problems\n');
   });
@@ -31,11 +32,11 @@ describe('a clean qadocs lint says so in one line on a terminal (issue 11)', () 
 
   it('prints no "no problems" line when there are problems, and "no errors" under --quiet with warnings only', async () => {
     const cwd = folderWith({ 'broken.md': documentWithError(), 'warnings.md': documentWithWarnings() });
-    const broken = await runQadocsInTerminal(['lint', 'broken.md'], { cwd });
+    const broken = await runQadocsInTerminal(['lint', 'broken.md', '--no-progress'], { cwd });
     expect(broken.code, describeRun(broken)).toBe(1);
     expect(broken.stdout).toContain('citation/undefined');
     expect(broken.stdout).not.toContain('\u2714');
-    const quiet = await runQadocsInTerminal(['lint', 'warnings.md', '--quiet'], { cwd });
+    const quiet = await runQadocsInTerminal(['lint', 'warnings.md', '--quiet', '--no-progress'], { cwd });
     expect(quiet.code, describeRun(quiet)).toBe(0);
     expect(quiet.stdout.replace(/\r\n/g, '\n')).toBe('\u2714 1 document, no errors\n');
   });
