@@ -54,14 +54,14 @@ export function complete(document: TextDocument, position: Position, context: Co
 
 /**
  * Inside the front matter the parser found; while the author is still writing the block (no analysis
- * yet, or the closing `---` not typed), the document's first line being `---` counts.
+ * yet, or no block found because the closing `---` is not typed), a first line `---` counts.
  */
 function inFrontMatter(document: TextDocument, position: Position, analysis: Analysis | undefined): boolean {
   const range = analysis?.outcome.outline?.frontMatter?.range;
   if (range && analysis) {
     const start = analysis.snapshot.positionAt(range[0]).line;
     const end = analysis.snapshot.positionAt(range[1]).line;
-    if (position.line > start && position.line < end) return true;
+    return position.line > start && position.line < end;
   }
   return position.line > 0 && /^---[ \t]*$/.test(document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/^\uFEFF/, '').trimEnd());
 }
