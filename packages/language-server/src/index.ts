@@ -11,5 +11,7 @@ export { readServerSettings, DEFAULT_SERVER_SETTINGS, type ServerSettings } from
  */
 export function startStdioServer(options: ServeOptions = {}): void {
   const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  // A failure in one request must not end the server that the author's editor depends on: it is logged.
+  process.on('unhandledRejection', (reason) => connection.console.error(`qadocs: ${(reason as Error)?.stack ?? String(reason)}`));
   serve(connection, options);
 }

@@ -5,7 +5,9 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type CodeAction,
@@ -46,6 +48,9 @@ export function serve(connection: Connection, options: ServeOptions = {}): void 
   let resolveEdits = false;
   let watchRegistration = false;
   let configurationPull = false;
+  // A notification, not `window.showErrorMessage`: that is a request, and a client that does not answer
+  // it (or closes the message) must not leave a rejected promise behind.
+  const tell = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message: `qadocs: ${message}` });
 
   const analyses = new DocumentAnalyses({
     lint: (uri, text) => (settings.enable && linter && isLinted(documents.get(uri)) ? linter.lint(uri, text) : null),
@@ -62,7 +67,7 @@ export function serve(connection: Connection, options: ServeOptions = {}): void 
       linter = next;
       await previous?.close();
     } catch (error) {
-      void connection.window.showErrorMessage(`qadocs: ${(error as Error).message}`);
+      tell(MessageType.Error, (error as Error).message);
     }
   };
   const relint = () => {
@@ -74,7 +79,7 @@ export function serve(connection: Connection, options: ServeOptions = {}): void 
   };
   const applySettings = (input: unknown) => {
     const read = readServerSettings(input);
-    for (const problem of read.problems) void connection.window.showWarningMessage(`qadocs: ${problem}`);
+    for (const problem of read.problems) tell(MessageType.Warning, problem);
     settings = read.settings;
   };
 
