@@ -41,7 +41,8 @@ export function footnoteHover(analysis: Analysis, position: Position): Hover | n
   if (!at.definition) return { range, contents: { kind: 'markdown', value: `**[^${escapeMarkdown(at.label)}]** has no definition \`[^${at.label}]: …\`` } };
   const { text, url, title } = at.definition;
   const lines = [`**[^${escapeMarkdown(at.label)}]** ${escapeMarkdown(text)}`];
-  if (url) lines.push('', `${title ? `${escapeMarkdown(title)}: ` : ''}<${url}>`);
+  // The text usually holds the title already (`[Title](url)` reads as the title): it is not repeated.
+  if (url) lines.push('', `${title && !text.includes(title) ? `${escapeMarkdown(title)}: ` : ''}<${url}>`);
   return { range, contents: { kind: 'markdown', value: lines.join('\n') } };
 }
 

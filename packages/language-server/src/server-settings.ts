@@ -30,7 +30,7 @@ export function readServerSettings(input: unknown): { settings: ServerSettings; 
     else problems.push(`Unexpected qadocs.${key} ${JSON.stringify(value[key])}, expected ${expected}`);
   };
   check('enable', (candidate) => typeof candidate === 'boolean', 'true or false');
-  check('configFile', (candidate) => candidate === null || (typeof candidate === 'string' && candidate !== ''), 'a file path or null');
+  check('configFile', (candidate) => candidate === null || typeof candidate === 'string', 'a file path or null');
   check('run', (candidate) => candidate === 'onType' || candidate === 'onSave', '"onType" or "onSave"');
   check('debounceMs', (candidate) => Number.isInteger(candidate) && (candidate as number) >= 0, 'a whole number ≥ 0');
   check('timeoutMs', (candidate) => candidate === null || (Number.isInteger(candidate) && (candidate as number) >= 1), 'a whole number ≥ 1 or null');

@@ -15,7 +15,7 @@ import {
   type Location,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node.js';
-import { applyEdit, startClient, type LspClient } from './support/lsp-client.js';
+import { applyEdit, startClient, type LspClient } from '../src/testing/index.js';
 import { makeTempFolder, REFERENCE_DOCUMENT } from './support/temp-folder.js';
 import { readFileSync } from 'node:fs';
 

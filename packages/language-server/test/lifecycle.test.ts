@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol/node.js';
-import { startClient } from './support/lsp-client.js';
+import { startClient } from '../src/testing/index.js';
 import { makeTempFolder, REFERENCE_DOCUMENT, REPOSITORY_ROOT } from './support/temp-folder.js';
 
 const reference = readFileSync(REFERENCE_DOCUMENT, 'utf8');

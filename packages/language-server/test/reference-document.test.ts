@@ -3,7 +3,7 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CodeActionRequest, type Diagnostic } from 'vscode-languageserver-protocol/node.js';
-import { applyEdit, startClient, type LspClient } from './support/lsp-client.js';
+import { applyEdit, startClient, type LspClient } from '../src/testing/index.js';
 import { makeTempFolder, REFERENCE_DOCUMENT, REPOSITORY_ROOT } from './support/temp-folder.js';
 
 const CLI = path.join(REPOSITORY_ROOT, 'packages', 'cli', 'bin', 'qadocs.js');
