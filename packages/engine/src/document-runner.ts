@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { ResolvedConfig } from '@qadocs/linter';
 import type { DocumentOutcome, DocumentTask, PipelineSetup } from './document-task.js';
-import { createLazyPool, ENGINE_WORKER, poolExecutor } from './run-documents.js';
+import { createLazyPool, ENGINE_WORKER, failedOutcome, FILE_FAILURE, poolExecutor } from './run-documents.js';
 
 export interface DocumentRunnerOptions {
   setup: PipelineSetup;
@@ -17,8 +17,14 @@ export interface DocumentRunnerOptions {
 
 /** A long-lived pool that runs one document at a time per worker, for front ends that stay up. */
 export interface DocumentRunner {
-  /** The document's outcome; `input/timeout` (fatal) when it overran the time limit. Rejects only once closed. */
+  /**
+   * The document's outcome: `input/timeout` (fatal) when it overran the time limit, a fatal failure when
+   * no worker could run it (a worker that cannot start, e.g. its config became invalid on disk). Rejects
+   * only once closed.
+   */
   run(task: DocumentTask): Promise<DocumentOutcome>;
+  /** Why the workers cannot start, once they could not; null while they can. */
+  readonly failure: Error | null;
   /** Stop the workers; documents still running get a failure outcome. */
   close(): Promise<void>;
 }
@@ -36,10 +42,27 @@ export function createDocumentRunner(options: DocumentRunnerOptions): DocumentRu
   const pool = createLazyPool(options.setup, threads, false, options.workerFile ?? ENGINE_WORKER, Number.POSITIVE_INFINITY);
   const execute = poolExecutor(pool, options);
   let closed = false;
+  let failure: Error | null = null;
+  // Started now, so the first document finds a warm worker. A worker loads the config again when it
+  // starts (after a timeout, say); if it cannot, piscina stops starting workers and reports the error on
+  // the pool, which would end the process unheard: the runner records it and fails what is queued.
+  void pool.get().then((piscina) =>
+    piscina.on('error', (error: Error) => {
+      failure ??= error;
+      void pool.destroy();
+    }),
+  );
   return {
-    run: (task) => {
-      if (closed) return Promise.reject(new Error('Unexpected run on a closed document runner'));
-      return execute(task);
+    run: async (task) => {
+      if (closed) throw new Error('Unexpected run on a closed document runner');
+      const failed = () => failedOutcome(task.filePath, options, { ...FILE_FAILURE, reason: `Unexpected failure of the qadocs worker: ${failure!.message}` });
+      if (failure) return failed();
+      const outcome = await execute(task);
+      // Documents the failing pool stopped on its way down get the cause, not "Terminating worker thread".
+      return failure && outcome.result.fatalErrorCount > 0 ? failed() : outcome;
+    },
+    get failure() {
+      return failure;
     },
     close: async () => {
       closed = true;

@@ -210,8 +210,9 @@ function hashFile(filePath: string, inMemory: Uint8Array | undefined, maxBytes: 
 }
 
 /** A file the pipeline could not process at all; reported under `input/encoding`, the rule for unreadable input. */
-const FILE_FAILURE: ParseDiagnostic = { ruleId: 'input/encoding', reason: '', place: FILE_START, fatal: true };
+export const FILE_FAILURE: ParseDiagnostic = { ruleId: 'input/encoding', reason: '', place: FILE_START, fatal: true };
 
-function failedOutcome(filePath: string, options: FailureContext, diagnostic: ParseDiagnostic): DocumentOutcome {
+/** The outcome of a document the pipeline could not finish: the one fatal diagnostic, as `qadocs lint` reports it. */
+export function failedOutcome(filePath: string, options: FailureContext, diagnostic: ParseDiagnostic): DocumentOutcome {
   return unparsableOutcome(filePath, options.setup.root, options.config, diagnostic);
 }

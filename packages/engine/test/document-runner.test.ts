@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixText, lintSource, loadConfig } from '@qadocs/linter';
@@ -57,5 +57,27 @@ describe('createDocumentRunner', () => {
       await documents.close();
     }
     await expect(documents.run({ filePath: path.join(dir, 'closed.md'), bytes: reference })).rejects.toThrow(/closed document runner/);
+  });
+
+  it('fails the documents, not the process, when its workers cannot load the config', async () => {
+    const config = await loadConfig({ cwd: dir });
+    const configFile = path.join(dir, 'broken.config.json');
+    // Valid when the front end loaded it, invalid by the time a worker starts.
+    writeFileSync(configFile, JSON.stringify({ rules: { 'citation/malformed': 'loud' } }));
+    const setup = { cwd: dir, configFile, root: dir, fix: false, record: false, html: false, classify: false, outline: true };
+    const documents = createDocumentRunner({ setup, config, timeoutMs: 30_000, threads: 2, workerFile });
+    try {
+      const outcomes = await Promise.all(['a', 'b', 'c'].map((name) => documents.run({ filePath: path.join(dir, `${name}.md`), bytes: reference })));
+      for (const outcome of outcomes) {
+        expect(outcome.result.messages).toHaveLength(1);
+        expect(outcome.result.messages[0]).toMatchObject({ ruleId: 'input/encoding', fatal: true });
+        expect(outcome.result.messages[0]!.reason).toMatch(/Unexpected .*severity "loud"/);
+      }
+      const later = await documents.run({ filePath: path.join(dir, 'later.md'), bytes: reference });
+      expect(later.result.messages[0]!.reason).toMatch(/Unexpected failure of the qadocs worker: .*"loud"/);
+      expect(documents.failure?.message).toMatch(/"loud"/);
+    } finally {
+      await documents.close();
+    }
   });
 });
