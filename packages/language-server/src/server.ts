@@ -32,7 +32,7 @@ export interface ServeOptions {
   workerFile?: string;
 }
 
-/** The documents qadocs lints: Markdown (editors call it `markdown`; some send `mdx`-less variants). */
+/** The language ids of the documents qadocs lints (VS Code, Neovim and Helix say `markdown`). */
 const MARKDOWN = /^(markdown|md)$/;
 
 /**
@@ -108,7 +108,7 @@ export function serve(connection: Connection, options: ServeOptions = {}): void 
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
-        completionProvider: { triggerCharacters: ['^', ':', ' '] },
+        completionProvider: { triggerCharacters: ['^', ':'] },
         documentSymbolProvider: true,
       },
       serverInfo: { name: 'qadocs-language-server' },
@@ -227,7 +227,9 @@ export function serve(connection: Connection, options: ServeOptions = {}): void 
     const document = documents.get(textDocument.uri);
     if (!document || !isLinted(document)) return [];
     await linterReady;
-    const analysis = (await analyses.current(document).catch(() => null)) ?? analyses.last(textDocument.uri);
+    // The last analysis is enough (labels and the front matter's place rarely change between two
+    // keystrokes), and waiting for the current one would lint at every trigger character, undebounced.
+    const analysis = analyses.last(textDocument.uri) ?? (await analyses.current(document));
     return complete(document, position, { analysis: analysis ?? undefined, aliases: linter?.config.settings.categories.aliases ?? {} });
   });
   connection.onDocumentSymbol(async ({ textDocument }) => {
