@@ -8,6 +8,14 @@ const FOOTNOTE_CALL = /\[\^([^\s[\]^\\]*)$/;
 /** A `category:` key being given a value, at the start of a front-matter line. */
 const CATEGORY_VALUE = /^category:[ \t]*(['"]?)([\w -]*)$/;
 
+/**
+ * Whether completion here offers footnote labels, which must be the current text's (a label defined or
+ * renamed a moment ago is offered at once); category completion can use the last analysis.
+ */
+export function completesFootnoteLabel(document: TextDocument, position: Position): boolean {
+  return FOOTNOTE_CALL.test(document.getText({ start: { line: position.line, character: 0 }, end: position }));
+}
+
 export interface CompletionContext {
   /** The last analysis of the document (its footnotes and front-matter range). */
   analysis: Analysis | undefined;

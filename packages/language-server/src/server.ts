@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND, fixAllEdit, quickFixes, wantsKind } from './code-actions.js';
-import { complete } from './completion.js';
+import { complete, completesFootnoteLabel } from './completion.js';
 import { DocumentAnalyses, type Analysis } from './document-analyses.js';
 import { documentSymbols } from './document-symbols.js';
 import { footnoteAt, footnoteDefinition, footnoteHover, footnoteReferences, renameFootnote } from './footnotes.js';
@@ -227,9 +227,10 @@ export function serve(connection: Connection, options: ServeOptions = {}): void 
     const document = documents.get(textDocument.uri);
     if (!document || !isLinted(document)) return [];
     await linterReady;
-    // The last analysis is enough (labels and the front matter's place rarely change between two
-    // keystrokes), and waiting for the current one would lint at every trigger character, undebounced.
-    const analysis = analyses.last(textDocument.uri) ?? (await analyses.current(document));
+    // Labels come from the current text; for the front matter's place the last analysis is enough, and
+    // waiting for the current one would lint at every `:` typed, undebounced.
+    const last = analyses.last(textDocument.uri);
+    const analysis = completesFootnoteLabel(document, position) || !last ? await analyses.current(document) : last;
     return complete(document, position, { analysis: analysis ?? undefined, aliases: linter?.config.settings.categories.aliases ?? {} });
   });
   connection.onDocumentSymbol(async ({ textDocument }) => {
