@@ -10,6 +10,7 @@ import { QADOCS_BIN, benchCommands } from './bench-commands.mjs';
 import { USAGE, parseBenchOptions } from './bench-options.mjs';
 import { GENERATOR_PATH, REPO_ROOT, ensureCorpus, restoreAllEditedFiles, restoreEditedFile } from './corpus.mjs';
 import { defaultMeasure, measureRun, stopCurrentRun } from './measure-run.mjs';
+import { formatLanguageServerReport, measureLanguageServer } from './language-server-latency.mjs';
 import { formatMachine, formatSizeReport, writeResults } from './report.mjs';
 import { interleavedSchedule } from './schedule.mjs';
 import { maximum, median, ratio, describeRuns } from './statistics.mjs';
@@ -144,6 +145,11 @@ async function main() {
     const size = await benchSize(docs, options, qadocsSkipReason);
     result.sizes.push(size);
     console.log(formatSizeReport(size));
+  }
+  if (!qadocsSkipReason && (!options.only || options.only.includes('language-server'))) {
+    console.log('\nlanguage server:');
+    result.languageServer = await measureLanguageServer({ edits: options.sizes.every((docs) => docs <= 200) ? 5 : 20, documents: 200 });
+    console.log(formatLanguageServerReport(result.languageServer));
   }
   result.finishedAt = new Date().toISOString();
   result.memoryGrowth = memoryGrowth(result.sizes);

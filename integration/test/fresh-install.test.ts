@@ -7,7 +7,7 @@ import { describeCommand, runCommand } from './support/run-command.js';
 import { workspacePackages } from './support/workspace-packages.js';
 
 // What a new contributor sees on `pnpm install` in a fresh clone. The install reads only the
-// manifests and the lockfile, so a copy of those is a fresh clone as far as pnpm is concerned; the
+// manifests, the lockfile and the bin files, so a copy of those is a fresh clone as far as pnpm is concerned; the
 // packages come from pnpm's store, which the repository's own install has filled.
 
 const work = mkdtempSync(path.join(tmpdir(), 'qadocs-fresh-install-'));
@@ -15,7 +15,15 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('pnpm install in a fresh clone', () => {
   it('finishes with no warning: no "Ignored build scripts" box, no WARN line, and no build left ignored', async () => {
-    const manifests = ['pnpm-workspace.yaml', 'pnpm-lock.yaml', '.npmrc', ...workspacePackages().map((entry) => path.join(path.relative(REPOSITORY_ROOT, entry.path), 'package.json'))];
+    const packageFolders = workspacePackages().map((entry) => path.relative(REPOSITORY_ROOT, entry.path));
+    // pnpm also reads the files a package's `bin` names, to link them for the packages that depend on
+    // it (the CLI on @qadocs/language-server): a clone has them, so the copy has them too.
+    const bins = packageFolders.flatMap((folder) => {
+      const manifest = JSON.parse(readFileSync(path.join(REPOSITORY_ROOT, folder, 'package.json'), 'utf8')) as { bin?: string | Record<string, string> };
+      const targets = typeof manifest.bin === 'string' ? [manifest.bin] : Object.values(manifest.bin ?? {});
+      return targets.map((target) => path.join(folder, target));
+    });
+    const manifests = ['pnpm-workspace.yaml', 'pnpm-lock.yaml', '.npmrc', ...packageFolders.map((folder) => path.join(folder, 'package.json')), ...bins];
     for (const file of manifests) {
       if (!existsSync(path.join(REPOSITORY_ROOT, file))) continue;
       mkdirSync(path.dirname(path.join(work, file)), { recursive: true });

@@ -120,6 +120,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, reportFormats:
     .option('--stdout', 'print the scaffold; write nothing')
     .action(run(async (category: string, question: string, flags) => (await import('./commands/new.js')).newCommand(category, question, flags, io)));
 
+  program
+    .command('lsp')
+    .description('start the language server that editors run (diagnostics, fixes, footnote navigation)')
+    .option('--stdio', 'talk JSON-RPC over standard input and output (the only transport, and the default)')
+    .action(run(async () => (await import('./commands/lsp.js')).lspCommand()));
+
   program.command('init').description('write a starter qadocs.config.json').action(run(async () => (await import('./commands/init.js')).initCommand(io)));
 
   program

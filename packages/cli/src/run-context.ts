@@ -153,7 +153,7 @@ export function processDocuments(context: RunContext, io: CliIo, needs: Document
  * The worker the build bundled beside the CLI (one file loads far faster than the engine's ~400
  * modules), or undefined when running from the plain compiled modules: the engine's own worker then.
  */
-function bundledWorkerFile(): string | undefined {
+export function bundledWorkerFile(): string | undefined {
   const distDir = path.dirname(createRequire(import.meta.url).resolve('qadocs'));
   const bundled = path.join(distDir, 'qadocs-worker.mjs');
   return existsSync(bundled) ? pathToFileURL(bundled).href : undefined;

@@ -21,9 +21,16 @@ describe('qadocs --version and --help', () => {
   it('lists every command and exits 0', async () => {
     const run = await runQadocs(['--help'], { cwd });
     expect(run.code, describeRun(run)).toBe(0);
-    for (const command of ['lint', 'export', 'build', 'parse', 'classify', 'explain', 'init', 'merge-manifests']) {
+    for (const command of ['lint', 'export', 'build', 'parse', 'classify', 'explain', 'init', 'merge-manifests', 'lsp']) {
       expect(run.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     }
+  });
+
+  it('refuses a language server transport other than --stdio with exit 2', async () => {
+    const run = await runQadocs(['lsp', '--socket=7000'], { cwd });
+    expect(run.code, describeRun(run)).toBe(2);
+    expect(run.stderr).toContain("unknown option '--socket=7000'");
+    expect(run.stdout).toBe('');
   });
 
   it("prints a command's options with `lint --help` and exits 0", async () => {

@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { LintResult } from '@qadocs/schema';
+import type { DocumentOutline } from './document-outline.js';
 
 /** What the command needs from each document; the worker does only that, from one parse. */
 export interface PipelineSetup {
@@ -19,6 +20,8 @@ export interface PipelineSetup {
   customIds?: Record<string, string>;
   /** Classify (qadocs classify). */
   classify: boolean;
+  /** Return the questions, sections, footnotes and front-matter fields an editor navigates by. */
+  outline?: boolean;
 }
 
 export interface DocumentTask {
@@ -27,6 +30,10 @@ export interface DocumentTask {
   bytes?: Uint8Array;
   /** Told when a worker starts this task: the per-file time limit counts from then. */
   started?: MessagePort;
+  /** Overrides the setup's `fix` for this task (an editor lints as typed and fixes on request). */
+  fix?: boolean;
+  /** Overrides the setup's `root` for this task (an editor's documents lie inside or outside the content root). */
+  root?: string;
 }
 
 export interface DocumentOutcome {
@@ -46,5 +53,6 @@ export interface DocumentOutcome {
    */
   recordJson?: string;
   html?: string;
+  outline?: DocumentOutline;
   classification?: { declared: string | null; predicted: string | null; confidence: number; evidence: string[] };
 }

@@ -8,3 +8,5 @@ export { FileTooLarge, readDocument } from './files/read-document.js';
 export { readFrontMatterIds } from './files/front-matter-ids.js';
 export { createBatchedWriter, type BatchedWriter } from './files/batched-writer.js';
 export { byteLengthOfLines, readLines } from './files/read-lines.js';
+export { createDocumentRunner, type DocumentRunner, type DocumentRunnerOptions } from './document-runner.js';
+export { documentOutline, type DocumentOutline, type OffsetRange, type OutlineEntry, type OutlineFootnote, type OutlineReference, type OutlineSection } from './document-outline.js';

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { tooLargeDiagnostic, unparsableDocument, type ParseDiagnostic } from '@qadocs/parser';
 import { classificationReport, createLintResult, fixText, lintParsed, lintSource, loadConfig, type ResolvedConfig } from '@qadocs/linter';
 import { FileTooLarge, readDocument } from './files/read-document.js';
+import { documentOutline } from './document-outline.js';
 import type { DocumentOutcome, DocumentTask, PipelineSetup } from './document-task.js';
 
 /**
@@ -25,10 +26,10 @@ export async function createDocumentProcessor(setup: PipelineSetup, loaded?: Res
       if (error instanceof FileTooLarge) return unparsableOutcome(task.filePath, setup.root, config, tooLargeDiagnostic(error.size, error.maxBytes));
       throw error;
     }
-    const options = { filePath: task.filePath, root: setup.root, config };
+    const options = { filePath: task.filePath, root: task.root ?? setup.root, config };
     let { parsed, result } = lintSource(bytes, options);
     const outcome: DocumentOutcome = { filePath: task.filePath, hash: parsed.record.hash, result };
-    if (setup.fix && result.messages.some((message) => message.fix)) {
+    if ((task.fix ?? setup.fix) && result.messages.some((message) => message.fix)) {
       const fixed = fixText(bytes, options, { parsed, result });
       if (fixed.refused) outcome.fixRefused = fixed.refused;
       if (fixed.changed) {
@@ -44,6 +45,7 @@ export async function createDocumentProcessor(setup: PipelineSetup, loaded?: Res
       outcome.recordJson = exporter.serializeRecord(parsed.record);
       if (setup.html) outcome.html = exporter.renderDocumentPage(parsed, { linkTargets });
     }
+    if (setup.outline) outcome.outline = documentOutline(parsed);
     if (setup.classify) {
       const { filePath: _ignored, ...classification } = classificationReport(path.relative(setup.cwd, task.filePath), parsed);
       outcome.classification = classification;

@@ -33,8 +33,11 @@ export interface RunDocumentsOptions {
   workerFile?: string;
 }
 
+/** What reporting a document the pool could not finish needs: its setup, config and time limit. */
+export type FailureContext = Pick<RunDocumentsOptions, 'setup' | 'config' | 'timeoutMs'>;
+
 /** Runs one document to its outcome: in a worker that can be stopped, or in this thread. */
-type Execute = (task: DocumentTask) => Promise<DocumentOutcome>;
+export type Execute = (task: DocumentTask) => Promise<DocumentOutcome>;
 
 /**
  * Editors and pre-commit hooks lint one or a few files: starting a worker (which loads the linter a
@@ -105,7 +108,7 @@ async function isSmallRun({ files, contents }: RunDocumentsOptions): Promise<boo
 }
 
 /** The worker pool, started on the first task: a warm `--cache` run that hits everywhere starts none. */
-function createLazyPool(setup: PipelineSetup, threads: number, lowMemory: boolean, workerFile: string) {
+export function createLazyPool(setup: PipelineSetup, threads: number, lowMemory: boolean, workerFile: string, idleTimeout = 60_000) {
   let pool: Promise<Piscina> | null = null;
   return {
     get: () =>
@@ -118,7 +121,7 @@ function createLazyPool(setup: PipelineSetup, threads: number, lowMemory: boolea
           maxThreads: threads,
           // The pool lives for one run and is destroyed at its end; a worker waiting on a slow
           // document's neighbour must not be stopped and restarted cold.
-          idleTimeout: 60_000,
+          idleTimeout,
           workerData: setup,
           // One document at a time per thread: a terminated worker takes no other task down with it.
           concurrentTasksPerWorker: 1,
@@ -135,7 +138,7 @@ function createLazyPool(setup: PipelineSetup, threads: number, lowMemory: boolea
  * when it starts a file, and only then does that file's clock start, so time spent queued behind a
  * slow file is never counted against it.
  */
-function poolExecutor(pool: ReturnType<typeof createLazyPool>, options: RunDocumentsOptions): Execute {
+export function poolExecutor(pool: ReturnType<typeof createLazyPool>, options: FailureContext): Execute {
   return async (task) => {
     const piscina = await pool.get();
     const controller = new AbortController();
@@ -173,7 +176,7 @@ async function inProcessExecutor(options: RunDocumentsOptions): Promise<Execute>
 }
 
 /** This package's compiled worker (`dist/worker.js` beside this module). */
-const ENGINE_WORKER = new URL('./worker.js', import.meta.url).href;
+export const ENGINE_WORKER = new URL('./worker.js', import.meta.url).href;
 
 /**
  * One file: from the cache when its content is unchanged (unless fixing, when a cached result with
@@ -207,8 +210,9 @@ function hashFile(filePath: string, inMemory: Uint8Array | undefined, maxBytes: 
 }
 
 /** A file the pipeline could not process at all; reported under `input/encoding`, the rule for unreadable input. */
-const FILE_FAILURE: ParseDiagnostic = { ruleId: 'input/encoding', reason: '', place: FILE_START, fatal: true };
+export const FILE_FAILURE: ParseDiagnostic = { ruleId: 'input/encoding', reason: '', place: FILE_START, fatal: true };
 
-function failedOutcome(filePath: string, options: RunDocumentsOptions, diagnostic: ParseDiagnostic): DocumentOutcome {
+/** The outcome of a document the pipeline could not finish: the one fatal diagnostic, as `qadocs lint` reports it. */
+export function failedOutcome(filePath: string, options: FailureContext, diagnostic: ParseDiagnostic): DocumentOutcome {
   return unparsableOutcome(filePath, options.setup.root, options.config, diagnostic);
 }

@@ -1,0 +1,1 @@
+export { applyEdit, SERVER_BIN, startClient, type LspClient, type StartOptions } from './lsp-client.js';
