@@ -48,7 +48,8 @@ describe('qadocs explain renders for a terminal (issue 11)', () => {
     for (const rule of rules) {
       expect(ruleHead(rule).split('\n'), rule.id).toContain(`Fixable: ${rule.fixable ? `yes: qadocs lint --fix ${rule.fixes}` : 'no'}`);
       const cell = explainRule(rule.id).split('\n').find((line) => line.startsWith('| `'))!.split(' | ')[1];
-      expect(cell, rule.id).toBe(rule.fixable ? `yes (\`qadocs lint --fix\`): ${rule.fixes!.replace(/\|/g, '\\|')}` : 'no');
+      const notFixable = rule.hasSuggestions ? 'no: suggestions (offered in the editor and in JSON, never applied by `--fix`)' : 'no';
+      expect(cell, rule.id).toBe(rule.fixable ? `yes (\`qadocs lint --fix\`): ${rule.fixes!.replace(/\|/g, '\\|')}` : notFixable);
       // The Options line agrees with the page too.
       const options = explainRule(rule.id).split('\n').find((line) => line.startsWith('| `'))!.split(' | ')[2]!.replace(/ \|$/, '');
       expect(ruleHead(rule), rule.id).toContain(`Options: ${options === 'yes' ? 'yes (see Options)' : 'none'}`);

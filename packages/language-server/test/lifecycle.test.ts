@@ -85,7 +85,8 @@ describe('the server as a process', () => {
     });
     client.change(uri, 2, reference + '\nTyped.\n');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(published).toEqual([]);
+    // No lint of the typed text (version 2) before the save; a late publish of the opened version is not one.
+    expect(published.filter((version) => version === 2)).toEqual([]);
     await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
     expect((await onSave).version).toBe(2);
     expect(await client.stop()).toBe(0);
