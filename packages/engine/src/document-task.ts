@@ -12,6 +12,10 @@ export interface PipelineSetup {
   record: boolean;
   /** Render the HTML page (export, build with the html format). */
   html: boolean;
+  /** Return the document's lines of `json/chunks.ndjson` (export, build with the chunks format). */
+  chunks?: boolean;
+  /** What pages need to know about the site (`--base-url`, search). */
+  page?: { baseUrl?: string; search?: boolean };
   /** Classify (qadocs classify). */
   classify: boolean;
 }
@@ -37,5 +41,6 @@ export interface DocumentOutcome {
    */
   recordJson?: string;
   html?: string;
+  chunks?: string;
   classification?: { declared: string | null; predicted: string | null; confidence: number; evidence: string[] };
 }

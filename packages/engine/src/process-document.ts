@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { classificationReport, createLintResult, fixText, lintSource, loadConfig, type ResolvedConfig } from '@qadocs/linter';
+import { classificationReport, classifyDocument, createLintResult, fixText, lintSource, loadConfig, type ResolvedConfig } from '@qadocs/linter';
 import { readDocument } from './files/read-document.js';
 import type { DocumentOutcome, DocumentTask, PipelineSetup } from './document-task.js';
 
@@ -26,8 +26,15 @@ export async function createDocumentProcessor(setup: PipelineSetup, loaded?: Res
       }
     }
     if (exporter && !parsed.fatal) {
-      outcome.recordJson = exporter.serializeRecord(parsed.record);
-      if (setup.html) outcome.html = exporter.renderDocumentPage(parsed, {});
+      // The record carries the classifier's reading; only here do linter and exporter meet.
+      const { predicted, confidence, evidence } = classifyDocument(parsed);
+      const classified = { ...parsed, record: { ...parsed.record, classification: { predicted, confidence, evidence } } };
+      outcome.recordJson = exporter.serializeRecord(classified.record);
+      if (setup.html || setup.chunks) {
+        const page = exporter.renderDocument(classified, setup.page ?? {});
+        if (setup.html) outcome.html = page.html;
+        if (setup.chunks) outcome.chunks = exporter.serializeChunks(page.chunks);
+      }
     }
     if (setup.classify) {
       const { filePath: _ignored, ...classification } = classificationReport(path.relative(setup.cwd, task.filePath), parsed);

@@ -1,14 +1,17 @@
 import { mkdir, realpath, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import { SCHEMA_VERSION, qaDocumentJsonSchema, unsafeDocumentIdReason, type Manifest, type ManifestEntry, type QaDocument } from '@qadocs/schema';
+import { MANIFEST_SCHEMA_ID, SCHEMA_VERSION, chunkJsonSchema, manifestJsonSchema, qaDocumentJsonSchema, unsafeDocumentIdReason, type Manifest, type ManifestEntry, type QaDocument } from '@qadocs/schema';
 import { sortDiagnostics, type ExportDiagnostic } from '../export-diagnostic.js';
 import { indexDocumentOf, renderIndexPage } from '../render/render-index-page.js';
+import { SEARCH_SCRIPT, renderSearchPage } from '../render/render-search-page.js';
+import { renderSitemap } from '../render/render-sitemap.js';
 import { STYLESHEET } from '../render/stylesheet.js';
 import { serializeRecord } from '../serialize-record.js';
 import { OutputClaims, type DocumentSlot } from './output-claims.js';
 import { OutputFiles, OutputPathError, type StagedFile, type WriteOutcome } from './output-file.js';
 import { collisionKey, documentOutputPaths, type ExportFormat } from './output-paths.js';
+import { buildSearchIndex } from './search-index.js';
 import { sweepOutput } from './sweep-output.js';
 
 export interface ExportWriterOptions {
@@ -18,6 +21,10 @@ export interface ExportWriterOptions {
   formats?: readonly ExportFormat[];
   /** Also write `json/documents.ndjson`, one record per line, sorted by id. */
   ndjson?: boolean;
+  /** The URL the `html/` folder is published at: writes `html/sitemap.xml` and canonical links on the index. */
+  baseUrl?: string;
+  /** Write the search page and build its Pagefind index over the pages (HTML only). */
+  search?: boolean;
   /** The `lang` of the index page. Default `en`. */
   lang?: string;
   /** The site name on the index page. */
@@ -39,6 +46,8 @@ export interface ExportedDocument {
   json?: string;
   /** `renderDocumentPage(parsed, …)`; required when the formats include `html`. */
   html?: string;
+  /** `serializeChunks(renderDocument(parsed, …).chunks)`: its lines of `json/chunks.ndjson`; required when the formats include `chunks`. */
+  chunks?: string;
 }
 
 /** What an export did, counting files: the documents' files plus index, manifest, schema, style sheet and NDJSON. */
@@ -62,7 +71,8 @@ export interface ExportWriter {
   abandon(): Promise<void>;
 }
 
-const FORMATS: readonly ExportFormat[] = ['json', 'html'];
+const FORMATS: readonly ExportFormat[] = ['json', 'html', 'chunks'];
+const DEFAULT_FORMATS: readonly ExportFormat[] = ['json', 'html'];
 
 /**
  * Create the writer of one export run (main thread). Crash safety: document files are written
@@ -73,16 +83,18 @@ const FORMATS: readonly ExportFormat[] = ['json', 'html'];
  */
 export async function createExportWriter(options: ExportWriterOptions): Promise<ExportWriter> {
   for (const format of options.formats ?? []) {
-    if (!FORMATS.includes(format)) throw new TypeError(`Unexpected export format "${String(format)}", expected "json" or "html"`);
+    if (!FORMATS.includes(format)) throw new TypeError(`Unexpected export format "${String(format)}", expected "json", "html" or "chunks"`);
   }
-  const formats = FORMATS.filter((format) => (options.formats ?? FORMATS).includes(format));
-  if (formats.length === 0) throw new TypeError('Unexpected empty list of export formats, expected "json", "html" or both');
+  const formats = FORMATS.filter((format) => (options.formats ?? DEFAULT_FORMATS).includes(format));
+  if (formats.length === 0) throw new TypeError('Unexpected empty list of export formats, expected "json", "html" or "chunks"');
   // The first folder this call created (the output folder or one of its parents), if any: abandon() removes them.
   const firstCreated = await mkdir(options.outDir, { recursive: true });
   const files = new OutputFiles(await realpath(options.outDir));
   // A deferred writer's staged files, by document: put in place by finish(), dropped by abandon().
   const staged = new Map<DocumentSlot, Array<{ output: string; file: StagedFile | 'unchanged' }>>();
   const claims = new OutputClaims();
+  // Each document's lines of json/chunks.ndjson, written in id order by finish(): small (the text of its answers).
+  const chunksBySlot = new WeakMap<DocumentSlot, string>();
   const diagnostics: ExportDiagnostic[] = [];
   const pending = new Set<Promise<void>>();
   const writesByPath = new Map<string, Promise<unknown>>();
@@ -169,7 +181,14 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
     const json = formats.includes('json');
     const html = formats.includes('html');
 
+    const chunks = formats.includes('chunks');
     if (json) await writeShared('json/qa-document.schema.json', `${JSON.stringify(qaDocumentJsonSchema(), null, 2)}\n`);
+    if (json) await writeShared('json/index.schema.json', `${JSON.stringify(manifestJsonSchema(), null, 2)}\n`);
+    if (chunks) {
+      await writeShared('json/chunk.schema.json', `${JSON.stringify(chunkJsonSchema(), null, 2)}\n`);
+      keep.add('json/chunks.ndjson');
+      counts[await files.writeChunks('json/chunks.ndjson', documents.map((slot) => chunksBySlot.get(slot) ?? ''))]++;
+    }
     if (html) await writeShared('html/assets/style.css', STYLESHEET);
     if (json && options.ndjson) {
       keep.add('json/documents.ndjson');
@@ -177,17 +196,25 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
     }
     if (html) {
       const buildDate = isoDateFromEpoch(options.sourceDateEpoch === undefined ? process.env.SOURCE_DATE_EPOCH : options.sourceDateEpoch);
-      await writeShared('html/index.html', renderIndexPage(documents.map((slot) => slot.index), { lang: options.lang, siteTitle: options.siteTitle, buildDate }));
+      await writeShared('html/index.html', renderIndexPage(documents.map((slot) => slot.index), { lang: options.lang, siteTitle: options.siteTitle, buildDate, baseUrl: options.baseUrl, search: options.search }));
+      if (options.baseUrl) await writeShared('html/sitemap.xml', renderSitemap(options.baseUrl, documents.map((slot) => slot.record.id)));
+      if (options.search) {
+        await writeShared('html/search.html', renderSearchPage({ lang: options.lang, siteTitle: options.siteTitle, baseUrl: options.baseUrl }));
+        await writeShared('html/assets/search.js', SEARCH_SCRIPT);
+      }
     }
     // The commit point: until this rename, the previous manifest and every file it lists stay in place.
-    const manifest: Manifest = { schemaVersion: SCHEMA_VERSION, documents: documents.map((slot) => slot.manifest) };
+    const manifest: Manifest = { $schema: MANIFEST_SCHEMA_ID, schemaVersion: SCHEMA_VERSION, documents: documents.map((slot) => slot.manifest) };
     if (json) await writeShared('json/index.json', `${JSON.stringify(manifest, null, 2)}\n`);
 
     const keptByKey = new Map([...keep].map((file) => [collisionKey(file), file]));
     const kept = { keeps: (file: string) => keep.has(file), aliasOf: (file: string) => keptByKey.get(collisionKey(file)) };
     let removed = 0;
-    if (json) removed += await sweepOutput(files.root, { folder: 'json', manages: (file) => (file.startsWith('json/docs/') && file.endsWith('.json')) || file === 'json/documents.ndjson', ...kept });
-    if (html) removed += await sweepOutput(files.root, { folder: 'html', manages: (file) => file.endsWith('.html'), ...kept });
+    const sharedFiles = ['json/documents.ndjson', 'json/chunks.ndjson', 'json/chunk.schema.json', 'html/sitemap.xml', 'html/assets/search.js'];
+    if (json || chunks) removed += await sweepOutput(files.root, { folder: 'json', manages: (file) => (json && file.startsWith('json/docs/') && file.endsWith('.json')) || sharedFiles.includes(file), ...kept });
+    if (html) removed += await sweepOutput(files.root, { folder: 'html', manages: (file) => file.endsWith('.html') || sharedFiles.includes(file), ...kept });
+    // The search index is built over the pages as they now are, after every page is in place.
+    if (html && options.search) await buildSearchIndex(files.root);
     return { ...counts, removed, documents: documents.length, diagnostics: sortDiagnostics(diagnostics) };
   };
 
@@ -197,6 +224,9 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
       const { record } = document;
       if (formats.includes('html') && typeof document.html !== 'string') {
         return Promise.reject(new TypeError(`Unexpected document \`${record.path}\` without its HTML page, expected \`html\` from renderDocumentPage() when exporting HTML`));
+      }
+      if (formats.includes('chunks') && typeof document.chunks !== 'string') {
+        return Promise.reject(new TypeError(`Unexpected document \`${record.path}\` without its chunks, expected \`chunks\` from serializeChunks() when exporting chunks`));
       }
       const unsafe = unsafeDocumentIdReason(record.id);
       const outputs = documentOutputPaths(record.id, formats);
@@ -210,6 +240,7 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
       const { granted, refusals } = claims.claim(slot);
       diagnostics.push(...refusals);
       if (!granted) return Promise.resolve();
+      if (document.chunks !== undefined && formats.includes('chunks')) chunksBySlot.set(slot, document.chunks);
       const written = writeDocument(slot, document);
       pending.add(written);
       return written.finally(() => pending.delete(written));
@@ -246,7 +277,7 @@ const COMMITS_IN_FLIGHT = 16;
 
 /** The manifest line of a record, keys in the schema's order. */
 function manifestEntryOf(record: QaDocument): ManifestEntry {
-  return { id: record.id, path: record.path, title: record.title, category: record.category, hash: record.hash, entries: record.entries.length, citations: record.citations.length };
+  return { id: record.id, path: record.path, recordPath: `docs/${record.id}.json`, title: record.title, category: record.category, hash: record.hash, entryCount: record.entries.length, citationCount: record.citations.length };
 }
 
 /** Records read back from their files in id order, one compact JSON line each (never all in memory). */
