@@ -10,6 +10,7 @@ import { DEFAULT_SITE_TITLE, SHELL_IDS, pageOwned, renderPageShell } from './pag
 import { regionsToHast } from './regions-to-hast.js';
 import { resolveFragments } from './resolve-fragments.js';
 import { labelTaskListItems } from './task-list-labels.js';
+import { makeBlocksAccessible } from './block-accessibility.js';
 import { walkElements } from './walk-elements.js';
 
 /** What a page needs to know beyond its own document. Everything here is plain data or a pure function. */
@@ -86,6 +87,7 @@ export function renderDocument(parsed: ParsedDocument, context: PageContext = {}
   const content: Root = { type: 'root', children: [article] };
   resolveFragments(content, SHELL_IDS);
   labelTaskListItems(content);
+  makeBlocksAccessible(content);
   rewriteDocumentLinks(content, record, context.linkTargets ?? pathDerivedLinkTargets);
 
   const anchors = readAnchors(content, record);
