@@ -11,8 +11,10 @@ describe('@qadocs/exporter public API', () => {
       'indexDocumentOf',
       'linkTargetsFrom',
       'pathDerivedLinkTargets',
+      'renderDocument',
       'renderDocumentPage',
       'renderIndexPage',
+      'serializeChunks',
       'serializeRecord',
     ]);
   });
