@@ -23,11 +23,12 @@ export async function mergeManifestsCommand(dirs: string[], flags: { out: string
   const outDir = path.resolve(io.cwd, flags.out);
   const writer = await createExportWriter({ outDir, formats, ndjson: shards.every((shard) => existsSync(path.join(shard, 'json', 'documents.ndjson'))) });
   for (const shard of shards) {
-    const { documents } = await loadExport(shard);
+    const { documents, exportedSchemaVersion } = await loadExport(shard);
     for (const record of documents) {
-      const json = await readFile(path.join(shard, 'json', 'docs', `${record.id}.json`), 'utf8');
+      // A shard of an older schema version is re-serialized in the current shape (loadExport upgraded it).
+      const json = exportedSchemaVersion === 2 ? await readFile(path.join(shard, 'json', 'docs', `${record.id}.json`), 'utf8') : undefined;
       const html = withHtml ? await readFile(path.join(shard, 'html', `${record.id}.html`), 'utf8') : undefined;
-      await writer.add({ record, json, ...(html !== undefined ? { html } : {}) });
+      await writer.add({ record, ...(json !== undefined ? { json } : {}), ...(html !== undefined ? { html } : {}) });
     }
   }
   const summary = await writer.finish();
