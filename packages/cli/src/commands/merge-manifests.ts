@@ -21,7 +21,9 @@ export async function mergeManifestsCommand(dirs: string[], flags: { out: string
   const withHtml = shards.every((shard) => existsSync(path.join(shard, 'html', 'index.html')));
   const formats: ExportFormat[] = withHtml ? ['json', 'html'] : ['json'];
   const outDir = path.resolve(io.cwd, flags.out);
-  const writer = await createExportWriter({ outDir, formats, ndjson: shards.every((shard) => existsSync(path.join(shard, 'json', 'documents.ndjson'))) });
+  // The merged site has search when the shards had it: its index is built over the merged pages.
+  const search = withHtml && shards.every((shard) => existsSync(path.join(shard, 'html', 'search.html')));
+  const writer = await createExportWriter({ outDir, formats, ndjson: shards.every((shard) => existsSync(path.join(shard, 'json', 'documents.ndjson'))), search });
   for (const shard of shards) {
     const { documents, exportedSchemaVersion } = await loadExport(shard);
     for (const record of documents) {
