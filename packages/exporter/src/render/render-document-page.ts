@@ -56,8 +56,9 @@ export function renderDocument(parsed: ParsedDocument, context: PageContext = {}
   const hast = regionsToHast(regions, single ? 2 : 3);
   const firstQuestion = record.entries[0]?.question;
   // The author's title heads the page when set; a one-question page then shows its question under it.
-  const titled = record.title !== null && record.title.trim() !== '' && record.title !== firstQuestion;
-  const heading = single && !titled ? firstQuestion! : (record.title ?? firstQuestion ?? record.id);
+  const title = record.title !== null && record.title.trim() !== '' ? record.title : null;
+  const titled = title !== null && title !== firstQuestion;
+  const heading = single && !titled ? firstQuestion! : (title ?? firstQuestion ?? record.id);
   const questionContent: ElementContent[] = single && hast.entries[0]!.question ? hast.entries[0]!.question : [{ type: 'text', value: firstQuestion ?? '' }];
   const headingContent: ElementContent[] = single && !titled ? questionContent : [{ type: 'text', value: heading }];
   const rootPath = pathToSiteRoot(record.id);
