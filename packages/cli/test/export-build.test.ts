@@ -128,7 +128,8 @@ describe('qadocs export', () => {
     expect(touched.filter((file) => !file.startsWith('html/pagefind/'))).toEqual(['html/how-to/configure-rules.html', 'html/index.html', 'html/reference/cli.html', 'json/docs/how-to/configure-rules.json', 'json/docs/reference/cli.json', 'json/index.json']);
     expect(existsSync(path.join(cwd, 'incremental/json/docs/reference/cli.json')), 'a removed document is removed').toBe(false);
     expect(readManifest('incremental').documents.map((entry) => entry.id)).not.toContain('reference/cli');
-  });
+    // Three exports, each building the search index: more than the default minute on a busy machine.
+  }, 180_000);
 
   it('two exports of the same input are byte-identical', async () => {
     const run = await runQadocs(['export', 'content', '--out', 'again'], { cwd });
