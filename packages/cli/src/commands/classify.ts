@@ -28,7 +28,8 @@ export async function classifyCommand(paths: string[], flags: ClassifyFlags, io:
   for (const report of reports) {
     const verdict = report.predicted && report.confidence !== null ? `${report.predicted} (${Math.round(report.confidence * 100)} %)` : 'unclear';
     const declared = report.declared ? `declared ${report.declared}` : 'no category declared';
-    io.stdout.write(`${escapeControlCharacters(report.filePath)}: ${verdict}, ${declared}\n`);
+    // Text is read by people: the path as they typed it, relative to where they ran the command.
+    io.stdout.write(`${escapeControlCharacters(path.relative(io.cwd, report.filePath))}: ${verdict}, ${declared}\n`);
     for (const evidence of report.evidence) io.stdout.write(`  - ${escapeControlCharacters(evidence)}\n`);
   }
   return EXIT.ok;
