@@ -227,15 +227,17 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
     const written = commit.length;
 
     // Files of the previous export that the new one does not have; an alias is a kept file that may be the same one.
-    // A file of a format this run does not export stays, and stays in the ledger (`--format json` after
-    // `--format json,chunks` removes the chunks; `--format chunks` keeps the records).
+    // In `json/`, chunks go whenever this run does not write them (`--format json` after
+    // `--format json,chunks` removes them); records stay, and stay in the ledger, through a
+    // `--format chunks` run, as `html/` stays through a `--format json` one.
     const removals: CommitJournal['removals'] = [];
     for (const folder of folders) {
       const now = ledgers.get(folder)!;
       const keptByKey = new Map([...now.keys()].map((file) => [collisionKey(file), file]));
       for (const [file, print] of previous.get(folder)!) {
         if (now.has(file)) continue;
-        if (formats.includes(formatOfOutput(file))) removals.push([file, print, keptByKey.get(collisionKey(file)) ?? null]);
+        const format = formatOfOutput(file);
+        if (format === 'chunks' || formats.includes(format)) removals.push([file, print, keptByKey.get(collisionKey(file)) ?? null]);
         else now.set(file, print);
       }
     }
