@@ -21,8 +21,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // piscina starts workers from files of its own package; loaded at run time, not bundled.
-  external: ['piscina'],
+  // piscina starts workers from files of its own package, and pagefind finds its binary in the
+  // platform package beside its own: both are loaded at run time, not bundled.
+  external: ['piscina', 'pagefind'],
   banner: { js: "import { createRequire as __qadocsCreateRequire } from 'node:module'; const require = __qadocsCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });

@@ -81,14 +81,18 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, reportFormats:
 
   documentOptions(program.command('export').description('write JSON records and the HTML site').argument('[paths...]', 'files or folders (default: contentRoot)'))
     .option('--out <dir>', 'output folder', 'dist')
-    .option('--format <list>', 'json, html or json,html', 'json,html')
+    .option('--format <list>', 'comma-separated: json, html, chunks (json/chunks.ndjson for search and retrieval)', 'json,html')
     .option('--ndjson', 'also write json/documents.ndjson')
+    .option('--base-url <url>', 'where html/ is published: writes html/sitemap.xml and canonical links')
+    .option('--no-search', 'no search page and no Pagefind index in the site')
     .action(run(async (paths: string[], flags) => (await import('./commands/export.js')).exportCommand(paths, flags, io)));
 
   documentOptions(program.command('build').description('lint, then export when there are no lint errors').argument('[paths...]', 'files or folders (default: contentRoot)'))
     .option('--out <dir>', 'output folder', 'dist')
-    .option('--format <list>', 'json, html or json,html', 'json,html')
+    .option('--format <list>', 'comma-separated: json, html, chunks (json/chunks.ndjson for search and retrieval)', 'json,html')
     .option('--ndjson', 'also write json/documents.ndjson')
+    .option('--base-url <url>', 'where html/ is published: writes html/sitemap.xml and canonical links')
+    .option('--no-search', 'no search page and no Pagefind index in the site')
     .action(run(async (paths: string[], flags) => (await import('./commands/export.js')).exportCommand(paths, flags, io, true)));
 
   documentOptions(program.command('parse').description('print the QaDocument records as JSON').argument('<paths...>', 'files or folders'))

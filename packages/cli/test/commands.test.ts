@@ -28,7 +28,9 @@ describe('qadocs parse', () => {
     // Two files given: paths are relative to the working directory.
     expect(records.map((record) => record.path)).toEqual(['docs/a-reference.md', 'docs/b-clean.md']);
     for (const record of records) {
-      expect(record.schemaVersion).toBe(1);
+      expect(record.schemaVersion).toBe(2);
+      expect(record.$schema).toBe('https://qadocs.dev/schema/v2/qa-document.schema.json');
+      expect(record.classification?.evidence).toEqual(expect.any(Array));
       expect(record.hash).toMatch(/^sha256-[0-9a-f]{64}$/);
       expect(record.entries.length).toBeGreaterThan(0);
     }

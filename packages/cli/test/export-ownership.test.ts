@@ -10,7 +10,14 @@ import { copyContent, makeTempFolder } from './support/temp-folder.js';
 // for an export made before ledgers, its manifest), and a path or glob that matches no document is a
 // usage error rather than an empty export that removes the site.
 const cwd = makeTempFolder('ownership');
-const USER_FILES = { 'html/about.html': 'my own page\n', 'html/blog/post.html': 'my post\n', 'json/settings.json': '{"mine": true}\n', 'CNAME': 'docs.example.com\n' };
+// `html/pagefind/` holds the search index qadocs writes: a user's file there is still the user's.
+const USER_FILES = { 'html/about.html': 'my own page\n', 'html/blog/post.html': 'my post\n', 'html/pagefind/notes.txt': 'my notes\n', 'json/settings.json': '{"mine": true}\n', 'CNAME': 'docs.example.com\n' };
+
+/** The search index files the html ledger lists (the Pagefind files the export wrote). */
+function ledgerSearchFiles(out: string): string[] {
+  const ledger = JSON.parse(readFileSync(path.join(out, 'html/.qadocs-files.json'), 'utf8')) as { files: Record<string, string> };
+  return Object.keys(ledger.files).filter((file) => file.startsWith('html/pagefind/'));
+}
 
 beforeAll(() => {
   copyContent(cwd, 'content');
@@ -69,9 +76,16 @@ describe('export and build never delete files they did not write', () => {
     // The user edited the page of the second document by hand after the export: it is theirs now.
     writeFileSync(path.join(cwd, out, 'html/how-to/fix-pasted-citations.html'), 'edited by hand\n');
 
+    const searchBefore = ledgerSearchFiles(path.join(cwd, out));
     const second = await runQadocs(['export', 'shrinking', '--out', out, '--no-progress'], { cwd });
     expect(second.code, describeRun(second)).toBe(0);
-    expect(second.stderr).toContain(', 3 removed');
+    // Three files of the two documents, and the search index files (also the export's) the smaller index no longer has.
+    const searchAfter = new Set(ledgerSearchFiles(path.join(cwd, out)));
+    const staleSearch = searchBefore.filter((file) => !searchAfter.has(file));
+    expect(searchAfter.has('html/pagefind/pagefind-entry.json')).toBe(true);
+    for (const file of staleSearch) expect(existsSync(path.join(cwd, out, file)), file).toBe(false);
+    for (const file of searchAfter) expect(existsSync(path.join(cwd, out, file)), file).toBe(true);
+    expect(second.stderr).toContain(`, ${3 + staleSearch.length} removed`);
     expect(existsSync(path.join(cwd, out, 'json/docs/how-to/configure-rules.json'))).toBe(false);
     expect(existsSync(path.join(cwd, out, 'html/how-to/configure-rules.html'))).toBe(false);
     expect(existsSync(path.join(cwd, out, 'json/docs/how-to/fix-pasted-citations.json'))).toBe(false);

@@ -18,6 +18,10 @@ export interface PipelineSetup {
    * the page a document really gets. Paths not listed have the id derived from their path.
    */
   customIds?: Record<string, string>;
+  /** Return the document's lines of `json/chunks.ndjson` (export, build with the chunks format). */
+  chunks?: boolean;
+  /** What pages need to know about the site (`--base-url`, search). */
+  page?: { baseUrl?: string; search?: boolean };
   /** Classify (qadocs classify). */
   classify: boolean;
   /** Return the questions, sections, footnotes and front-matter fields an editor navigates by. */
@@ -54,5 +58,6 @@ export interface DocumentOutcome {
   recordJson?: string;
   html?: string;
   outline?: DocumentOutline;
+  chunks?: string;
   classification?: { declared: string | null; predicted: string | null; confidence: number; evidence: string[] };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { tooLargeDiagnostic, unparsableDocument, type ParseDiagnostic } from '@qadocs/parser';
-import { classificationReport, createLintResult, fixText, lintParsed, lintSource, loadConfig, type ResolvedConfig } from '@qadocs/linter';
+import { classificationReport, classifyDocument, createLintResult, fixText, lintParsed, lintSource, loadConfig, type ResolvedConfig } from '@qadocs/linter';
 import { FileTooLarge, readDocument } from './files/read-document.js';
 import { documentOutline } from './document-outline.js';
 import type { DocumentOutcome, DocumentTask, PipelineSetup } from './document-task.js';
@@ -42,8 +42,15 @@ export async function createDocumentProcessor(setup: PipelineSetup, loaded?: Res
       }
     }
     if (exporter && !parsed.fatal) {
-      outcome.recordJson = exporter.serializeRecord(parsed.record);
-      if (setup.html) outcome.html = exporter.renderDocumentPage(parsed, { linkTargets });
+      // The record carries the classifier's reading; only here do linter and exporter meet.
+      const { predicted, confidence, evidence } = classifyDocument(parsed);
+      const classified = { ...parsed, record: { ...parsed.record, classification: { predicted, confidence, evidence } } };
+      outcome.recordJson = exporter.serializeRecord(classified.record);
+      if (setup.html || setup.chunks) {
+        const page = exporter.renderDocument(classified, { ...setup.page, linkTargets });
+        if (setup.html) outcome.html = page.html;
+        if (setup.chunks) outcome.chunks = exporter.serializeChunks(page.chunks);
+      }
     }
     if (setup.outline) outcome.outline = documentOutline(parsed);
     if (setup.classify) {

@@ -1,7 +1,8 @@
 import type { ParsedDocument } from '@qadocs/parser';
 import { sortDiagnostics, type ExportDiagnostic } from './export-diagnostic.js';
 import { linkTargetsFrom } from './render/document-links.js';
-import { renderDocumentPage, type PageContext } from './render/render-document-page.js';
+import { serializeChunks } from './render/document-chunks.js';
+import { renderDocument, type PageContext } from './render/render-document-page.js';
 import { serializeRecord } from './serialize-record.js';
 import { createExportWriter, type ExportSummary, type ExportWriterOptions } from './write/export-writer.js';
 
@@ -27,17 +28,19 @@ export async function exportDocuments(documents: AsyncIterable<ParsedDocument> |
     linkTargets = linkTargetsFrom(gathered.filter((parsed) => !parsed.fatal).map((parsed) => parsed.record));
     source = gathered;
   }
-  const context: PageContext = { linkTargets, lang: options.lang, siteTitle: options.siteTitle };
+  const context: PageContext = { linkTargets, lang: options.lang, siteTitle: options.siteTitle, baseUrl: options.baseUrl, search: options.search };
   for await (const parsed of source) {
     if (parsed.fatal && !options.includeFatal) {
       const cause = parsed.diagnostics.find((diagnostic) => diagnostic.fatal);
       skipped.push({ ruleId: 'export/unparsable', file: parsed.record.path, reason: `Unexpected unparsable document, expected a file qadocs can read (${cause?.ruleId ?? 'parse error'}: ${cause?.reason ?? 'unknown'}); it was not exported` });
       continue;
     }
+    const page = formats.includes('html') || formats.includes('chunks') ? renderDocument(parsed, context) : undefined;
     await writer.add({
       record: parsed.record,
       json: formats.includes('json') ? serializeRecord(parsed.record) : undefined,
-      html: formats.includes('html') ? renderDocumentPage(parsed, context) : undefined,
+      html: formats.includes('html') ? page!.html : undefined,
+      chunks: formats.includes('chunks') ? serializeChunks(page!.chunks) : undefined,
     });
   }
   const summary = await writer.finish();

@@ -1,5 +1,6 @@
 export { serializeRecord } from './serialize-record.js';
-export { renderDocumentPage, type PageContext } from './render/render-document-page.js';
+export { renderDocumentPage, renderDocument, type PageContext, type RenderedPage } from './render/render-document-page.js';
+export { serializeChunks } from './render/document-chunks.js';
 export { renderIndexPage, indexDocumentOf, type IndexDocument, type IndexPageOptions } from './render/render-index-page.js';
 export { linkTargetsFrom, pathDerivedLinkTargets, type LinkTargets } from './render/document-links.js';
 export { STYLESHEET } from './render/stylesheet.js';

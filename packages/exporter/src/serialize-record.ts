@@ -1,4 +1,4 @@
-import { qaDocumentJsonSchema, type QaDocument } from '@qadocs/schema';
+import { QA_DOCUMENT_SCHEMA_ID, qaDocumentJsonSchema, type QaDocument } from '@qadocs/schema';
 
 /** A JSON Schema node, as far as key ordering needs to read it. */
 interface SchemaNode {
@@ -8,6 +8,7 @@ interface SchemaNode {
   items?: SchemaNode;
   anyOf?: SchemaNode[];
   oneOf?: SchemaNode[];
+  allOf?: SchemaNode[];
   type?: string | string[];
 }
 
@@ -15,12 +16,12 @@ const recordSchema = qaDocumentJsonSchema() as SchemaNode & { $defs?: Record<str
 const definitions = recordSchema.$defs ?? {};
 
 /**
- * The bytes of `json/docs/<id>.json`: keys in the order the published schema lists them, 2-space
- * indentation and a trailing newline, so the same record always gives the same file.
- * Front-matter keys keep the order the author wrote them in.
+ * The bytes of `json/docs/<id>.json`: `$schema` (the schema's `$id`) first, then keys in the order
+ * the published schema lists them, 2-space indentation and a trailing newline, so the same record
+ * always gives the same file. Front-matter keys keep the order the author wrote them in.
  */
 export function serializeRecord(record: QaDocument): string {
-  return `${JSON.stringify(orderKeys(record, recordSchema), null, 2)}\n`;
+  return `${JSON.stringify(orderKeys({ ...record, $schema: QA_DOCUMENT_SCHEMA_ID }, recordSchema), null, 2)}\n`;
 }
 
 /**
@@ -45,12 +46,16 @@ function orderKeys(value: unknown, schema: SchemaNode | undefined): unknown {
   return ordered;
 }
 
-/** Follow `$ref`s and pick the `anyOf` branch that describes a value of this shape. */
+/** Follow `$ref`s (bare or wrapped in a one-item `allOf`) and pick the `anyOf` branch that describes a value of this shape. */
 function resolve(schema: SchemaNode | undefined, value: unknown): SchemaNode | undefined {
   let node = schema;
   for (let depth = 0; node && depth < 16; depth++) {
     if (node.$ref) {
       node = definitions[node.$ref.replace('#/$defs/', '')];
+      continue;
+    }
+    if (node.allOf?.length === 1) {
+      node = node.allOf[0];
       continue;
     }
     const branches = node.anyOf ?? node.oneOf;
@@ -61,7 +66,8 @@ function resolve(schema: SchemaNode | undefined, value: unknown): SchemaNode | u
 }
 
 function resolveRefs(node: SchemaNode): SchemaNode {
-  return node.$ref ? (definitions[node.$ref.replace('#/$defs/', '')] ?? node) : node;
+  const target = node.allOf?.length === 1 ? node.allOf[0]! : node;
+  return target.$ref ? (definitions[target.$ref.replace('#/$defs/', '')] ?? target) : target;
 }
 
 function describesShape(node: SchemaNode, value: unknown): boolean {

@@ -24,18 +24,21 @@ describe('the JSON export', () => {
     const validate = exportValidators(outDir);
     const manifest = readManifest(outDir);
     expect(validate.manifest(manifest), JSON.stringify(validate.manifest.errors)).toBe(true);
+    expect(manifest.$schema).toBe('https://qadocs.dev/schema/v2/index.schema.json');
 
     const ids = documents.map((document) => document.record.id).sort();
     expect(manifest.documents.map((entry) => entry.id)).toEqual(ids);
     const files = listFiles(outDir);
     expect(files.filter((file) => file.startsWith('json/docs/'))).toEqual(ids.map((id) => `json/docs/${id}.json`).sort());
     expect(files.filter((file) => file.startsWith('html/') && file !== 'html/index.html' && file.endsWith('.html'))).toEqual(ids.map((id) => `html/${id}.html`).sort());
-    expect(files).toEqual(expect.arrayContaining(['json/index.json', 'json/qa-document.schema.json', 'json/documents.ndjson', 'html/index.html', 'html/assets/style.css']));
+    expect(files).toEqual(expect.arrayContaining(['json/index.json', 'json/index.schema.json', 'json/qa-document.schema.json', 'json/documents.ndjson', 'html/index.html', 'html/assets/style.css']));
 
     for (const entry of manifest.documents) {
-      const record = JSON.parse(readFileSync(path.join(outDir, 'json/docs', `${entry.id}.json`), 'utf8')) as { id: string; hash: string; entries: unknown[]; citations: unknown[] };
+      expect(entry.recordPath).toBe(`docs/${entry.id}.json`);
+      const record = JSON.parse(readFileSync(path.join(outDir, 'json', entry.recordPath), 'utf8')) as { $schema: string; id: string; hash: string; entries: unknown[]; citations: unknown[] };
       expect(validate.record(record), `${entry.id}: ${JSON.stringify(validate.record.errors)}`).toBe(true);
-      expect([record.id, record.hash, record.entries.length, record.citations.length]).toEqual([entry.id, entry.hash, entry.entries, entry.citations]);
+      expect(record.$schema).toBe('https://qadocs.dev/schema/v2/qa-document.schema.json');
+      expect([record.id, record.hash, record.entries.length, record.citations.length]).toEqual([entry.id, entry.hash, entry.entryCount, entry.citationCount]);
     }
     const lines = readFileSync(path.join(outDir, 'json/documents.ndjson'), 'utf8').trimEnd().split('\n');
     expect(lines.map((line) => (JSON.parse(line) as { id: string }).id)).toEqual(ids);

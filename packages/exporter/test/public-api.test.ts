@@ -12,8 +12,10 @@ describe('@qadocs/exporter public API', () => {
       'indexDocumentOf',
       'linkTargetsFrom',
       'pathDerivedLinkTargets',
+      'renderDocument',
       'renderDocumentPage',
       'renderIndexPage',
+      'serializeChunks',
       'serializeRecord',
     ]);
   });

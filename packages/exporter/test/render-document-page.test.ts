@@ -19,11 +19,14 @@ function parseMarkdown(markdown: string, file = 'how-to/example.md'): ParsedDocu
 }
 
 describe('renderDocumentPage', () => {
-  it('renders the reference document: question as title and h1, answer headings from h2, landmarks, stylesheet', () => {
-    const tree = render(parseSeed());
+  it("renders the reference document: the author's title as title and h1 with the question under it, answer headings from h2, landmarks, stylesheet", () => {
+    const parsed = parseSeed();
+    const tree = render(parsed);
     const question = "What's the difference between azure compute gallery and azure container registry?";
-    expect(text(tree, 'title')).toEqual([question]);
-    expect(text(tree, 'h1')).toEqual([question]);
+    expect(parsed.record.title).toBe('Questions');
+    expect(text(tree, 'title')).toEqual(['Questions']);
+    expect(text(tree, 'h1')).toEqual(['Questions']);
+    expect(selectAll(tree, (element) => element.tagName === 'p' && String(element.properties.className) === 'question').map((element) => toString(element))).toEqual([`Question: ${question}`]);
     expect(text(tree, 'h2')).toEqual(['Azure Compute Gallery', 'Azure Container Registry', 'Footnotes', 'Source', 'Further reading']);
     expect(selectAll(tree, (element) => element.tagName === 'html')[0]!.properties.lang).toBe('en');
     for (const landmark of ['header', 'nav', 'main', 'footer']) expect(selectAll(tree, (element) => element.tagName === landmark).length).toBeGreaterThan(0);
@@ -84,7 +87,8 @@ describe('renderDocumentPage', () => {
 
   it('takes a front-matter question and language', () => {
     const tree = render(byId('tutorial/first-export'));
-    expect(text(tree, 'h1')).toEqual(['How do I publish my first Q&A site with qadocs?']);
+    expect(text(tree, 'h1')).toEqual(['Your first export']);
+    expect(selectAll(tree, (element) => element.tagName === 'p' && String(element.properties.className) === 'question').map((element) => toString(element))).toEqual(['Question: How do I publish my first Q&A site with qadocs?']);
     expect(selectAll(tree, (element) => element.tagName === 'html')[0]!.properties.lang).toBe('en-GB');
     expect(selectAll(tree, (element) => element.tagName === 'input').map((element) => [element.properties.type, element.properties.disabled])).toEqual([
       ['checkbox', true],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { qaDocumentJsonSchema, type QaDocument } from '@qadocs/schema';
+import { QA_DOCUMENT_SCHEMA_ID, qaDocumentJsonSchema, type QaDocument } from '@qadocs/schema';
 import { serializeRecord } from '../src/index.js';
 import { parseSeed } from './support/fixture-documents.js';
 
@@ -16,19 +16,21 @@ describe('serializeRecord', () => {
   it('writes 2-space JSON with a trailing newline that parses back to the record', () => {
     const text = serializeRecord(record);
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text.split('\n')[1]).toBe('  "schemaVersion": 1,');
-    expect(JSON.parse(text)).toEqual(record);
+    expect(text.split('\n')[1]).toBe(`  "$schema": "${QA_DOCUMENT_SCHEMA_ID}",`);
+    expect(text.split('\n')[2]).toBe('  "schemaVersion": 2,');
+    expect(JSON.parse(text)).toEqual({ $schema: QA_DOCUMENT_SCHEMA_ID, ...record });
   });
 
   it('orders keys as the published schema lists them, however the record was built', () => {
     const shuffled = reverseKeys(record) as QaDocument;
-    expect(Object.keys(shuffled)[0]).toBe('stats');
+    expect(Object.keys(shuffled)[0]).toBe('classification');
     const text = serializeRecord(shuffled);
     expect(text).toBe(serializeRecord(record));
     const parsed = JSON.parse(text) as Record<string, unknown> & QaDocument;
-    const schema = qaDocumentJsonSchema() as { properties: Record<string, unknown> };
-    expect(Object.keys(parsed)).toEqual(Object.keys(schema.properties));
-    expect(Object.keys(parsed.entries[0]!)).toEqual(['question', 'position', 'answer']);
+    const schema = qaDocumentJsonSchema() as { $defs: { QaDocument: { properties: Record<string, unknown> } } };
+    expect(Object.keys(parsed)).toEqual(Object.keys(schema.$defs.QaDocument.properties));
+    expect(Object.keys(parsed.entries[0]!)).toEqual(['question', 'position', 'answer', 'citations']);
+    expect(Object.keys(parsed.entries[0]!.answer.sections[0]!)).toEqual(['heading', 'depth', 'items', 'citations', 'position']);
     expect(Object.keys(parsed.entries[0]!.answer)).toEqual(['markdown', 'text', 'sections', 'summary', 'claims']);
     expect(Object.keys(parsed.entries[0]!.answer.sections[0]!.items[1]!.children[0]!)).toEqual(['label', 'text', 'citations', 'children', 'position']);
     expect(Object.keys(parsed.citations[0]!)).toEqual(['label', 'index', 'title', 'url', 'domain', 'text', 'referencedBy', 'position']);

@@ -7,7 +7,7 @@ export { domainOf } from './read-citations.js';
 export type { PseudoCitation, PseudoCitationKind } from './pseudo-citations.js';
 export { DEFAULT_ASSISTANTS, findProvenanceDate, isoDate, type ProvenanceOptions, type ProvenanceDate } from './read-provenance.js';
 export { SourceLocation } from './source-location.js';
-export { nodeText, positionOf } from './node-text.js';
+export { footnoteLabels, nodeText, positionOf } from './node-text.js';
 export { splitLabel } from './read-entries.js';
 export { indexTree, type TreeIndex } from './index-tree.js';
 export { isImperativeSentence, isImperativeHeading, splitSentences } from './sentence-mood.js';

@@ -142,6 +142,8 @@ function parseText(source: string, hash: string, options: ParseOptions): ParsedD
     provenance: recordProvenance,
     furtherReading,
     stats: { words, readingMinutes: words === 0 ? 0 : Math.max(1, Math.ceil(words / 200)) },
+    // The classifier is the linter's: whoever runs it (the CLI) fills this in.
+    classification: null,
   };
   return {
     record,
@@ -270,6 +272,7 @@ export function unparsableDocument(options: ParseOptions, hash: string, diagnost
       provenance: null,
       furtherReading: [],
       stats: { words: 0, readingMinutes: 0 },
+      classification: null,
     },
     tree: { type: 'root', children: [] },
     index: indexTree({ type: 'root', children: [] }),

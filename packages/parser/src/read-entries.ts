@@ -1,5 +1,6 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
 import type { Answer, Claim, Item, Position, QaEntry, Section } from '@qadocs/schema';
+import { claimsForUncoveredReferences } from './cited-blocks.js';
 import { footnoteLabels, nodeText, positionOf, spanOf } from './node-text.js';
 import { endsWithQuestionMark, headingText } from './question-text.js';
 import { readFaqParagraphQuestion, readLinkItemQuestions } from './faq-questions.js';
@@ -15,10 +16,10 @@ export function readEntries(nodes: RootContent[], source: string, fallbackQuesti
   const starts = findQuestionStarts(nodes, source);
   if (starts.length === 0) {
     if (!fallbackQuestion) return [];
-    return [{ question: fallbackQuestion.text, position: fallbackQuestion.position, answer: readAnswer(nodes, source) }];
+    return [{ question: fallbackQuestion.text, position: fallbackQuestion.position, answer: readAnswer(nodes, source), citations: citedLabels(nodes) }];
   }
   return starts.map((start, index) => {
-    if (start.ownAnswer) return { question: start.question, position: start.position, answer: readAnswer(start.ownAnswer, source, start.leadingAnswer) };
+    if (start.ownAnswer) return { question: start.question, position: start.position, answer: readAnswer(start.ownAnswer, source, start.leadingAnswer), citations: citedLabels(start.ownAnswer) };
     const next = starts.slice(index + 1).find((later) => later.index > start.index)?.index ?? nodes.length;
     const answerNodes: RootContent[] = [];
     for (let cursor = start.index + 1; cursor < next; cursor++) {
@@ -26,8 +27,13 @@ export function readEntries(nodes: RootContent[], source: string, fallbackQuesti
       if (node.type === 'heading' && node.depth <= start.depth) break;
       answerNodes.push(node);
     }
-    return { question: start.question, position: start.position, answer: readAnswer(answerNodes, source, start.leadingAnswer) };
+    return { question: start.question, position: start.position, answer: readAnswer(answerNodes, source, start.leadingAnswer), citations: citedLabels([nodes[start.index]!, ...answerNodes]) };
   });
+}
+
+/** Footnote labels referenced anywhere in the nodes, in order of first reference. */
+function citedLabels(nodes: RootContent[]): string[] {
+  return [...new Set(nodes.flatMap((node) => footnoteLabels(node)))];
 }
 
 export interface QuestionStart {
@@ -120,6 +126,7 @@ function readSections(nodes: RootContent[]): Section[] {
       heading: group.heading ? headingText(group.heading) : null,
       depth: group.heading?.depth ?? 0,
       items,
+      citations: citedLabels(group.nodes),
       position: spanOf(group.nodes[0]!, group.nodes[group.nodes.length - 1]!),
     });
   }
@@ -187,6 +194,7 @@ function readClaims(nodes: RootContent[], sections: Section[]): Claim[] {
     const citations = footnoteLabels(node);
     if (citations.length > 0) claims.push({ text: nodeText(node), citations, position: positionOf(node) });
   }
+  claims.push(...claimsForUncoveredReferences(nodes, claims));
   return claims.sort((a, b) => a.position.start.offset - b.position.start.offset);
 }
 

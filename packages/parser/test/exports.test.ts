@@ -11,6 +11,7 @@ describe('@qadocs/parser public surface', () => {
       'SourceLocation',
       'domainOf',
       'findProvenanceDate',
+      'footnoteLabels',
       'indexTree',
       'isFurtherReadingHeading',
       'isImperativeHeading',

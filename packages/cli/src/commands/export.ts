@@ -13,17 +13,36 @@ export interface ExportFlags extends CommonFlags {
   format: string;
   ndjson?: boolean;
   color?: boolean;
+  /** `--base-url`: where the html/ folder is published (sitemap, canonical links). */
+  baseUrl?: string;
+  /** `--no-search` turns the site's search page and index off. */
+  search?: boolean;
 }
 
-const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'html'];
+const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'html', 'chunks'];
+
+/** `--base-url`: an absolute http(s) URL, or a usage error quoting it. */
+export function parseBaseUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== '') {
+    throw new UsageError(`Unexpected --base-url "${value}", expected an absolute http(s) URL without query or fragment, e.g. https://docs.example.com/qa/`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
 
 /** `--format json,html` -> the formats, or a usage error quoting the unknown one. */
 export function parseExportFormats(value: string): ExportFormat[] {
   const formats = value.split(',').map((name) => name.trim()).filter(Boolean);
   for (const name of formats) {
-    if (!(EXPORT_FORMATS as readonly string[]).includes(name)) throw new UsageError(`Unexpected --format "${name}", expected "json", "html" or "json,html"`);
+    if (!(EXPORT_FORMATS as readonly string[]).includes(name)) throw new UsageError(`Unexpected --format "${name}", expected a comma-separated list of "json", "html" and "chunks"`);
   }
-  if (formats.length === 0) throw new UsageError(`Unexpected --format "${value}", expected "json", "html" or "json,html"`);
+  if (formats.length === 0) throw new UsageError(`Unexpected --format "${value}", expected a comma-separated list of "json", "html" and "chunks"`);
   return formats as ExportFormat[];
 }
 
@@ -65,11 +84,13 @@ const WRITES_IN_FLIGHT = 8;
  */
 export async function exportCommand(paths: string[], flags: ExportFlags, io: CliIo, lintGate = false): Promise<number> {
   const formats = parseExportFormats(flags.format);
+  const baseUrl = parseBaseUrl(flags.baseUrl);
+  const search = flags.search !== false && formats.includes('html');
   const outDir = outputFolderFlag(flags.out, io.cwd);
   // A path or glob that matches nothing is a typo, not an empty site: it must not empty the output.
   const context = await prepareRun(paths, flags, io, { requireMatches: true });
   const shownOut = path.relative(io.cwd, outDir) || '.';
-  const writer = await openExportWriter({ outDir, formats, ndjson: Boolean(flags.ndjson) });
+  const writer = await openExportWriter({ outDir, formats, ndjson: Boolean(flags.ndjson), baseUrl, search });
   const progress = createProgress(io.stderr as NodeJS.WriteStream, flags.progress !== false);
   // Only what will be printed is kept: error messages (build prints errors; `qadocs lint` is where
   // warnings are read) and each file's counts, so a 10,000-document build does not hold every diagnostic.
@@ -82,7 +103,8 @@ export async function exportCommand(paths: string[], flags: ExportFlags, io: Cli
     const html = formats.includes('html');
     // Pages link to each other by id: ids set in front matter are known before any page is rendered.
     const customIds = html ? readFrontMatterIds(context.files, context.root, context.config.maxFileSize) : {};
-    const outcomes = processDocuments(context, io, { record: true, html, customIds }, { onProgress: progress.update });
+    const needs = { record: true, html, chunks: formats.includes('chunks'), page: { baseUrl, search }, customIds };
+    const outcomes = processDocuments(context, io, needs, { onProgress: progress.update });
     for await (const outcome of outcomes) {
       // `export` does not lint: it reports only the files it could not read.
       const result = lintGate ? outcome.result : createLintResult(outcome.filePath, outcome.result.messages.filter((message) => message.parseFailure));
@@ -92,7 +114,7 @@ export async function exportCommand(paths: string[], flags: ExportFlags, io: Cli
       if (outcome.recordJson === undefined) continue;
       // add() rejects only on misuse; kept to rethrow here rather than left unhandled between awaits.
       const write: Promise<void> = writer
-        .add({ record: JSON.parse(outcome.recordJson) as QaDocument, json: outcome.recordJson, ...(outcome.html !== undefined ? { html: outcome.html } : {}) })
+        .add({ record: JSON.parse(outcome.recordJson) as QaDocument, json: outcome.recordJson, html: outcome.html, chunks: outcome.chunks })
         .catch((error: unknown) => void (failure ??= { error }))
         .finally(() => writes.delete(write));
       writes.add(write);

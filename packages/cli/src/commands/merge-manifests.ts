@@ -2,7 +2,7 @@ import { constants, existsSync } from 'node:fs';
 import { lstat, open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { type ExportFormat } from '@qadocs/exporter';
-import { parseQaDocument, unsafeDocumentIdReason, type QaDocument } from '@qadocs/schema';
+import { SCHEMA_VERSION, parseQaDocument, unsafeDocumentIdReason, type QaDocument } from '@qadocs/schema';
 import type { CliIo } from '../cli-io.js';
 import { EXIT, UsageError } from '../usage-error.js';
 import { openExportWriter, outputFolderFlag } from './export.js';
@@ -26,18 +26,22 @@ export async function mergeManifestsCommand(dirs: string[], flags: { out: string
   const withHtml = shards.every((shard) => existsSync(path.join(shard, 'html', 'index.html')));
   const formats: ExportFormat[] = withHtml ? ['json', 'html'] : ['json'];
   const outDir = outputFolderFlag(flags.out, io.cwd);
+  // The merged site has search when the shards had it: its index is built over the merged pages.
+  const search = withHtml && shards.every((shard) => existsSync(path.join(shard, 'html', 'search.html')));
   // Every shard's manifest is checked before the output is touched; a bad file met later abandons the
   // writer, so the output stays as it was.
   const sources = await Promise.all(shards.map(async (shard, index) => new ShardFiles(dirs[index]!, await realpath(shard))));
   const ids = await Promise.all(sources.map((files) => files.manifestIds()));
-  const writer = await openExportWriter({ outDir, formats, ndjson: shards.every((shard) => existsSync(path.join(shard, 'json', 'documents.ndjson'))) });
+  const writer = await openExportWriter({ outDir, formats, ndjson: shards.every((shard) => existsSync(path.join(shard, 'json', 'documents.ndjson'))), search });
   try {
     for (const [index, files] of sources.entries()) {
       for (const id of ids[index]!) {
-        const json = await files.read(`json/docs/${id}.json`);
-        const record = files.record(json, id);
+        const text = await files.read(`json/docs/${id}.json`);
+        const record = files.record(text, id);
+        // A record of an older schema version is re-serialized in the current shape (`record` upgraded it).
+        const json = (JSON.parse(text) as { schemaVersion?: unknown }).schemaVersion === SCHEMA_VERSION ? text : undefined;
         const html = withHtml ? await files.read(`html/${id}.html`) : undefined;
-        await writer.add({ record, json, ...(html !== undefined ? { html } : {}) });
+        await writer.add({ record, ...(json !== undefined ? { json } : {}), ...(html !== undefined ? { html } : {}) });
       }
     }
   } catch (error) {

@@ -21,16 +21,31 @@ export function pageOwned(element: Element): Element {
  */
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' https: http:; base-uri 'none'; form-action 'none'";
 
+/**
+ * The search page's policy, and no other page's: its own script and Pagefind's (same origin), the
+ * WebAssembly Pagefind searches with, and fetches of the index files beside it. Still no inline
+ * script, no other origin, no forms sent anywhere.
+ */
+export const SEARCH_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
+
 export interface PageShell {
   lang: string;
   /** The `<title>`. */
   title: string;
   description?: string | null;
+  /** The page's absolute URL (`<link rel="canonical">`), when the site's base URL is known. */
+  canonical?: string | null;
+  /** Scripts the page loads (the search page only); their policy comes with them. */
+  scripts?: { sources: string[]; contentSecurityPolicy: string };
   /** `../` steps from this page to the `html/` folder. */
   rootPath: string;
   siteTitle: string;
   /** True on the index itself: its breadcrumb link is marked as the current page. */
   isIndex?: boolean;
+  /** The site has a search page (`search.html`): the header links to it. */
+  search?: boolean;
+  /** True on the search page. */
+  isSearch?: boolean;
   /** Links after the site name in the header navigation (breadcrumbs). */
   trail?: Array<{ text: string; href: string }>;
   /** The content of `<main>`. */
@@ -51,11 +66,13 @@ export function renderPageShell(page: PageShell): string {
       h('html', { lang: page.lang }, [
         h('head', [
           h('meta', { charSet: 'utf-8' }),
-          h('meta', { httpEquiv: 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }),
+          h('meta', { httpEquiv: 'Content-Security-Policy', content: page.scripts?.contentSecurityPolicy ?? CONTENT_SECURITY_POLICY }),
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('title', page.title),
           page.description ? h('meta', { name: 'description', content: page.description }) : null,
+          page.canonical ? h('link', { rel: 'canonical', href: page.canonical }) : null,
           h('link', { rel: 'stylesheet', href: `${page.rootPath}assets/style.css` }),
+          ...(page.scripts?.sources ?? []).map((source) => h('script', { type: 'module', src: source })),
         ]),
         h('body', [
           h('a.skip-link', { href: '#content' }, 'Skip to content'),
@@ -66,6 +83,7 @@ export function renderPageShell(page: PageShell): string {
                 ...trail.map((step) => h('li', h('a', { href: step.href }, step.text))),
               ]),
             ]),
+            page.search ? h('a.search-link', { href: `${page.rootPath}search.html`, ariaCurrent: page.isSearch ? 'page' : undefined }, 'Search') : null,
           ]),
           h('main#content', { tabIndex: -1 }, page.main),
           h('footer.site-footer', page.footer),

@@ -57,6 +57,7 @@ body {
 .site-nav ol { display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; margin: 0; padding: 0; list-style: none; font-size: 0.9375rem; }
 .site-nav li + li::before { content: "/"; margin-right: 0.5rem; color: var(--muted); }
 .site-nav .site-name { font-weight: 600; }
+.search-link { display: block; max-width: 43.5rem; margin: 0.25rem auto 0; font-size: 0.9375rem; }
 
 main { padding-top: 2rem; padding-bottom: 2rem; }
 main:focus { outline: none; }
@@ -72,6 +73,7 @@ main:focus { outline: none; }
 a { color: var(--link); text-underline-offset: 0.15em; }
 a:not([href]) { color: inherit; }
 a:hover { text-decoration-thickness: 2px; }
+pre:focus-visible, table:focus-visible, input:focus-visible, button:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
 a:focus-visible, main :target:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; border-radius: 2px; }
 
 h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 2rem 0 0.75rem; font-weight: 650; }
@@ -105,6 +107,16 @@ th { background: var(--surface); }
 .document-header h1 { margin-bottom: 0.5rem; }
 .description { font-size: 1.125rem; color: var(--muted); margin-bottom: 0.5rem; }
 .document-meta { color: var(--muted); font-size: 0.9375rem; }
+.document-header .question { font-size: 1.25rem; font-weight: 600; margin-bottom: 0.5rem; }
+
+.search-form label { display: block; font-weight: 600; margin-bottom: 0.5rem; }
+.search-row { display: flex; gap: 0.5rem; }
+.search-row input { flex: 1; min-width: 0; padding: 0.5rem 0.75rem; font: inherit; color: var(--text); background: var(--background); border: 1px solid var(--muted); border-radius: 0.375rem; }
+.search-row button { padding: 0.5rem 1rem; font: inherit; color: var(--background); background: var(--link); border: 0; border-radius: 0.375rem; cursor: pointer; }
+.search-results { padding: 0; list-style: none; }
+.search-results li { padding: 0.75rem 0; border-bottom: 1px solid var(--border); margin: 0; }
+.search-results .description { font-size: 0.9375rem; margin: 0.25rem 0 0; }
+mark { background: var(--target); color: var(--text); }
 
 .badge {
   display: inline-block; margin: 0; padding: 0.1rem 0.6rem; border-radius: 999px;

@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import { crashPoint } from './crash-point.js';
 import type { OutputFiles } from './output-file.js';
 import { LEDGER_FILE, readSmallJson } from './output-ledger.js';
-import type { ExportFormat } from './output-paths.js';
+import { RESERVED_FILES, type ExportFormat } from './output-paths.js';
 
 /**
  * The commit journal, `<format>/.qadocs-commit.json`: what turns a run's staged files into the new
@@ -118,7 +118,11 @@ function parseJournal(value: unknown, files: OutputFiles): CommitJournal | null 
 }
 
 function isDocumentFile(target: string): boolean {
-  return target.startsWith('json/docs/') || (target.startsWith('html/') && !target.startsWith('html/assets/') && target !== 'html/index.html' && target !== `html/${LEDGER_FILE}`);
+  // The search index (`html/pagefind/`) is shared too: its entry file must land after the files it names.
+  return (
+    target.startsWith('json/docs/') ||
+    (target.startsWith('html/') && !target.startsWith('html/assets/') && !target.startsWith('html/pagefind/') && !RESERVED_FILES.includes(target) && target !== `html/${LEDGER_FILE}`)
+  );
 }
 
 /**

@@ -1,8 +1,10 @@
 import { lstat, mkdir, readFile, realpath, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { SCHEMA_VERSION, qaDocumentJsonSchema, unsafeDocumentIdReason, type Manifest, type ManifestEntry, type QaDocument } from '@qadocs/schema';
+import { MANIFEST_SCHEMA_ID, SCHEMA_VERSION, chunkJsonSchema, manifestJsonSchema, qaDocumentJsonSchema, unsafeDocumentIdReason, type Manifest, type ManifestEntry, type QaDocument } from '@qadocs/schema';
 import { sortDiagnostics, type ExportDiagnostic } from '../export-diagnostic.js';
 import { indexDocumentOf, renderIndexPage } from '../render/render-index-page.js';
+import { SEARCH_SCRIPT, renderSearchPage } from '../render/render-search-page.js';
+import { renderSitemap } from '../render/render-sitemap.js';
 import { STYLESHEET } from '../render/stylesheet.js';
 import { serializeRecord } from '../serialize-record.js';
 import { applyJournal, recoverInterruptedCommit, removeJournal, writeJournal, type CommitJournal } from './commit-journal.js';
@@ -10,6 +12,7 @@ import { OutputClaims, type DocumentSlot } from './output-claims.js';
 import { OutputFiles, OutputPathError, type StagedFile, type UnchangedFile } from './output-file.js';
 import { LEDGER_FILE, ledgerText, readLedger, type Ledger } from './output-ledger.js';
 import { collisionKey, documentOutputPaths, type ExportFormat } from './output-paths.js';
+import { searchIndexFiles } from './search-index.js';
 import { removeStaleTemporaries } from './sweep-output.js';
 
 /**
@@ -28,6 +31,10 @@ export interface ExportWriterOptions {
   formats?: readonly ExportFormat[];
   /** Also write `json/documents.ndjson`, one record per line, sorted by id. */
   ndjson?: boolean;
+  /** The URL the `html/` folder is published at: writes `html/sitemap.xml` and canonical links on the index. */
+  baseUrl?: string;
+  /** Write the search page and build its Pagefind index over the pages (HTML only). */
+  search?: boolean;
   /** The `lang` of the index page. Default `en`. */
   lang?: string;
   /** The site name on the index page. */
@@ -49,6 +56,8 @@ export interface ExportedDocument {
   json?: string;
   /** `renderDocumentPage(parsed, …)`; required when the formats include `html`. */
   html?: string;
+  /** `serializeChunks(renderDocument(parsed, …).chunks)`: its lines of `json/chunks.ndjson`; required when the formats include `chunks`. */
+  chunks?: string;
 }
 
 /** What an export did, counting files: the documents' files plus index, manifest, schema, style sheet and NDJSON. */
@@ -75,7 +84,17 @@ export interface ExportWriter {
   abandon(): Promise<void>;
 }
 
-const FORMATS: readonly ExportFormat[] = ['json', 'html'];
+const FORMATS: readonly ExportFormat[] = ['json', 'html', 'chunks'];
+const DEFAULT_FORMATS: readonly ExportFormat[] = ['json', 'html'];
+/** The format folders, each with its own ledger and possibly a commit journal. */
+const FOLDERS = ['json', 'html'] as const;
+type OutputFolder = (typeof FOLDERS)[number];
+
+/** The format a file of the output belongs to: the chunks and their schema are the `chunks` format's, in `json/`. */
+function formatOfOutput(relativePath: string): ExportFormat {
+  if (relativePath === 'json/chunks.ndjson' || relativePath === 'json/chunk.schema.json') return 'chunks';
+  return relativePath.startsWith('html/') ? 'html' : 'json';
+}
 
 /**
  * Create the writer of one export run (main thread). Crash safety: document files are written
@@ -86,23 +105,27 @@ const FORMATS: readonly ExportFormat[] = ['json', 'html'];
  */
 export async function createExportWriter(options: ExportWriterOptions): Promise<ExportWriter> {
   for (const format of options.formats ?? []) {
-    if (!FORMATS.includes(format)) throw new TypeError(`Unexpected export format "${String(format)}", expected "json" or "html"`);
+    if (!FORMATS.includes(format)) throw new TypeError(`Unexpected export format "${String(format)}", expected "json", "html" or "chunks"`);
   }
-  const formats = FORMATS.filter((format) => (options.formats ?? FORMATS).includes(format));
-  if (formats.length === 0) throw new TypeError('Unexpected empty list of export formats, expected "json", "html" or both');
+  const formats = FORMATS.filter((format) => (options.formats ?? DEFAULT_FORMATS).includes(format));
+  if (formats.length === 0) throw new TypeError('Unexpected empty list of export formats, expected "json", "html" or "chunks"');
+  // The folders this run writes in: `chunks` writes in `json/` beside the records.
+  const folders = FOLDERS.filter((folder) => formats.includes(folder) || (folder === 'json' && formats.includes('chunks')));
   await checkOutputFolder(options.outDir);
   // The first folder this call created (the output folder or one of its parents), if any: abandon() removes them.
   const firstCreated = await mkdir(options.outDir, { recursive: true });
   const files = new OutputFiles(await realpath(options.outDir));
   // A run killed inside its commit left a journal: complete it first, then drop what killed runs left.
   await recoverInterruptedCommit(files);
-  for (const format of FORMATS) await removeStaleTemporaries(files.root, format);
-  // What the previous export wrote, by format: the only files this run may remove.
-  const previous = new Map<ExportFormat, Ledger>();
-  for (const format of FORMATS) previous.set(format, await readLedger(files, format));
+  for (const folder of FOLDERS) await removeStaleTemporaries(files.root, folder);
+  // What the previous export wrote, by format folder: the only files this run may remove.
+  const previous = new Map<OutputFolder, Ledger>();
+  for (const folder of FOLDERS) previous.set(folder, await readLedger(files, folder));
   // Staged files, by document: put in place by finish(), dropped by abandon().
   const staged = new Map<DocumentSlot, Array<{ output: string; file: StagedFile | UnchangedFile }>>();
   const claims = new OutputClaims();
+  // Each document's lines of json/chunks.ndjson, written in id order by finish(): small (the text of its answers).
+  const chunksBySlot = new WeakMap<DocumentSlot, string>();
   const diagnostics: ExportDiagnostic[] = [];
   const pending = new Set<Promise<void>>();
   const writesByPath = new Map<string, Promise<unknown>>();
@@ -159,7 +182,7 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
     const kept = new Set(documents);
     // The run's files in commit order (documents, shared files, manifest, ledgers) and the new ledgers.
     const commit: StagedFile[] = [];
-    const ledgers = new Map<ExportFormat, Ledger>(formats.map((format) => [format, new Map()]));
+    const ledgers = new Map<OutputFolder, Ledger>(folders.map((folder) => [folder, new Map()]));
     const take = (file: StagedFile | UnchangedFile) => {
       ledgers.get(file.relativePath.startsWith('json/') ? 'json' : 'html')!.set(file.relativePath.normalize('NFC'), file.fingerprint);
       if ('unchanged' in file) unchanged++;
@@ -171,17 +194,31 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
         else await discard(stagedFiles);
       }
       staged.clear();
-      const stageShared = async (relativePath: string, content: string) => take(await files.stage(relativePath, content));
+      const stageShared = async (relativePath: string, content: string | Uint8Array) => take(await files.stage(relativePath, content));
       const json = formats.includes('json');
       const html = formats.includes('html');
+      const chunks = formats.includes('chunks');
       if (json) await stageShared('json/qa-document.schema.json', `${JSON.stringify(qaDocumentJsonSchema(), null, 2)}\n`);
+      if (json) await stageShared('json/index.schema.json', `${JSON.stringify(manifestJsonSchema(), null, 2)}\n`);
+      if (chunks) {
+        await stageShared('json/chunk.schema.json', `${JSON.stringify(chunkJsonSchema(), null, 2)}\n`);
+        take(await files.stageChunks('json/chunks.ndjson', documents.map((slot) => chunksBySlot.get(slot) ?? '')));
+      }
       if (html) await stageShared('html/assets/style.css', STYLESHEET);
       if (json && options.ndjson) take(await files.stageChunks('json/documents.ndjson', ndjsonLines(files, documents, commit)));
       if (html) {
         const buildDate = isoDateFromEpoch(options.sourceDateEpoch === undefined ? process.env.SOURCE_DATE_EPOCH : options.sourceDateEpoch);
-        await stageShared('html/index.html', renderIndexPage(documents.map((slot) => slot.index), { lang: options.lang, siteTitle: options.siteTitle, buildDate }));
+        if (options.baseUrl) await stageShared('html/sitemap.xml', renderSitemap(options.baseUrl, documents.map((slot) => slot.record.id)));
+        if (options.search) {
+          await stageShared('html/search.html', renderSearchPage({ lang: options.lang, siteTitle: options.siteTitle, baseUrl: options.baseUrl }));
+          await stageShared('html/assets/search.js', SEARCH_SCRIPT);
+          // The Pagefind index of the pages as this run commits them, staged and committed like every
+          // other file (its entry file last), so the ledger owns it and stale index files are removed.
+          for (const { relativePath, content } of await searchIndexFiles(pagesOf(files, documents, commit))) await stageShared(relativePath, content);
+        }
+        await stageShared('html/index.html', renderIndexPage(documents.map((slot) => slot.index), { lang: options.lang, siteTitle: options.siteTitle, buildDate, baseUrl: options.baseUrl, search: options.search }));
       }
-      const manifest: Manifest = { schemaVersion: SCHEMA_VERSION, documents: documents.map((slot) => slot.manifest) };
+      const manifest: Manifest = { $schema: MANIFEST_SCHEMA_ID, schemaVersion: SCHEMA_VERSION, documents: documents.map((slot) => slot.manifest) };
       if (json) await stageShared('json/index.json', `${JSON.stringify(manifest, null, 2)}\n`);
     } catch (error) {
       await discard(commit.map((file) => ({ file })));
@@ -190,16 +227,24 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
     const written = commit.length;
 
     // Files of the previous export that the new one does not have; an alias is a kept file that may be the same one.
+    // In `json/`, chunks go whenever this run does not write them (`--format json` after
+    // `--format json,chunks` removes them); records stay, and stay in the ledger, through a
+    // `--format chunks` run, as `html/` stays through a `--format json` one.
     const removals: CommitJournal['removals'] = [];
-    for (const format of formats) {
-      const now = ledgers.get(format)!;
+    for (const folder of folders) {
+      const now = ledgers.get(folder)!;
       const keptByKey = new Map([...now.keys()].map((file) => [collisionKey(file), file]));
-      for (const [file, print] of previous.get(format)!) if (!now.has(file)) removals.push([file, print, keptByKey.get(collisionKey(file)) ?? null]);
+      for (const [file, print] of previous.get(folder)!) {
+        if (now.has(file)) continue;
+        const format = formatOfOutput(file);
+        if (format === 'chunks' || formats.includes(format)) removals.push([file, print, keptByKey.get(collisionKey(file)) ?? null]);
+        else now.set(file, print);
+      }
     }
     // The ledgers, staged last: they describe the folder once the commit is done.
-    for (const format of formats) {
-      const entries = ledgers.get(format)!;
-      const ledger = await files.stage(`${format}/${LEDGER_FILE}`, ledgerText(entries));
+    for (const folder of folders) {
+      const entries = ledgers.get(folder)!;
+      const ledger = await files.stage(`${folder}/${LEDGER_FILE}`, ledgerText(entries));
       if (!('unchanged' in ledger)) commit.push(ledger);
     }
 
@@ -208,9 +253,9 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
       // The commit point: once the journal is on disk the new export is what this folder will hold,
       // even if the process dies in the next instant (the next run completes it).
       const journal: CommitJournal = { renames: commit.map((file) => [file.relativePath, file.temporary.slice(file.target.length)]), removals };
-      await writeJournal(files, formats[0]!, journal);
+      await writeJournal(files, folders[0]!, journal);
       removed = (await applyJournal(files, journal)).removed;
-      await removeJournal(files, formats[0]!);
+      await removeJournal(files, folders[0]!);
     }
     return { written, unchanged, removed, documents: documents.length, diagnostics: sortDiagnostics(diagnostics) };
   };
@@ -221,6 +266,9 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
       const { record } = document;
       if (formats.includes('html') && typeof document.html !== 'string') {
         return Promise.reject(new TypeError(`Unexpected document \`${record.path}\` without its HTML page, expected \`html\` from renderDocumentPage() when exporting HTML`));
+      }
+      if (formats.includes('chunks') && typeof document.chunks !== 'string') {
+        return Promise.reject(new TypeError(`Unexpected document \`${record.path}\` without its chunks, expected \`chunks\` from serializeChunks() when exporting chunks`));
       }
       const unsafe = unsafeDocumentIdReason(record.id);
       const outputs = documentOutputPaths(record.id, formats);
@@ -234,6 +282,7 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
       const { granted, refusals } = claims.claim(slot);
       diagnostics.push(...refusals);
       if (!granted) return Promise.resolve();
+      if (document.chunks !== undefined && formats.includes('chunks')) chunksBySlot.set(slot, document.chunks);
       const written = writeDocument(slot, document);
       pending.add(written);
       return written.finally(() => pending.delete(written));
@@ -267,7 +316,18 @@ function foldersMadeFor(outDir: string, firstCreated: string | undefined): strin
 
 /** The manifest line of a record, keys in the schema's order. */
 function manifestEntryOf(record: QaDocument): ManifestEntry {
-  return { id: record.id, path: record.path, title: record.title, category: record.category, hash: record.hash, entries: record.entries.length, citations: record.citations.length };
+  return { id: record.id, path: record.path, recordPath: `docs/${record.id}.json`, title: record.title, category: record.category, hash: record.hash, entryCount: record.entries.length, citationCount: record.citations.length };
+}
+
+/** Each kept document's page as this run commits it (the staged file when it changed), with its path inside `html/`. */
+async function* pagesOf(files: OutputFiles, documents: DocumentSlot[], staged: readonly StagedFile[]): AsyncGenerator<{ sourcePath: string; content: string }> {
+  const stagedAt = new Map(staged.map((file) => [file.relativePath, file.temporary]));
+  for (const slot of documents) {
+    const page = slot.outputs.find((output) => output.startsWith('html/'))!;
+    const temporary = stagedAt.get(page);
+    const content = temporary !== undefined ? await readFile(temporary, 'utf8') : (await files.read(page)).toString('utf8');
+    yield { sourcePath: page.slice('html/'.length), content };
+  }
 }
 
 /** Records read back in id order (from the staged file when the record changed), one compact JSON line each (never all in memory). */
@@ -290,7 +350,7 @@ async function checkOutputFolder(outDir: string): Promise<void> {
   if (stats === null) return;
   const folder = stats.isSymbolicLink() ? await lstat(await realpath(outDir).catch(() => outDir)).catch(() => null) : stats;
   if (!folder?.isDirectory()) throw new OutputFolderError(`Unexpected output folder \`${outDir}\`: it is ${stats.isSymbolicLink() ? 'a link to something that is not a folder' : 'a file'}, expected a folder (or a path that does not exist yet)`);
-  for (const format of FORMATS) {
+  for (const format of FOLDERS) {
     const inside = await lstat(path.join(outDir, format)).catch(() => null);
     if (inside === null || inside.isDirectory()) continue;
     const what = inside.isSymbolicLink() ? 'a symbolic link' : 'a file';

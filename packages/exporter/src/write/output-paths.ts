@@ -1,12 +1,24 @@
-/** The two output formats. */
-export type ExportFormat = 'json' | 'html';
+/** The output formats: records, the site, and chunks for search and retrieval (`json/chunks.ndjson`). */
+export type ExportFormat = 'json' | 'html' | 'chunks';
 
 /** Paths (relative to the output root) the exporter writes for itself; no document may take them. */
-export const RESERVED_FILES = ['json/index.json', 'json/qa-document.schema.json', 'json/documents.ndjson', 'html/index.html', 'html/assets/style.css'];
+export const RESERVED_FILES = [
+  'json/index.json',
+  'json/index.schema.json',
+  'json/qa-document.schema.json',
+  'json/documents.ndjson',
+  'json/chunks.ndjson',
+  'json/chunk.schema.json',
+  'html/index.html',
+  'html/search.html',
+  'html/sitemap.xml',
+  'html/assets/style.css',
+  'html/assets/search.js',
+];
 
-/** The files a document becomes, relative to the output root: `json/docs/<id>.json`, `html/<id>.html`. */
+/** The files a document becomes, relative to the output root: `json/docs/<id>.json`, `html/<id>.html` (its chunks go into one shared file). */
 export function documentOutputPaths(id: string, formats: readonly ExportFormat[]): string[] {
-  return formats.map((format) => (format === 'json' ? `json/docs/${id}.json` : `html/${id}.html`));
+  return formats.flatMap((format) => (format === 'json' ? [`json/docs/${id}.json`] : format === 'html' ? [`html/${id}.html`] : []));
 }
 
 /**

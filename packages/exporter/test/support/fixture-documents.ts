@@ -36,5 +36,7 @@ export async function parseHostileDocuments(): Promise<ParsedDocument[]> {
 /** The `<title>` and `<h1>` a document page gets. */
 export function expectedPageTitle(parsed: ParsedDocument): string {
   const { record } = parsed;
-  return record.entries.length === 1 ? record.entries[0]!.question : (record.title ?? record.entries[0]?.question ?? record.id);
+  // The author's title when set, else the (first) question.
+  const title = record.title !== null && record.title.trim() !== '' ? record.title : null;
+  return title ?? record.entries[0]?.question ?? record.id;
 }

@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json' };
+// Module scripts and WebAssembly load only with their own types (the search page: Pagefind).
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm' };
 
 /** A static file server for one folder on 127.0.0.1; it records every path asked for. */
 export interface StaticServer {
