@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -23,13 +23,23 @@ const FORMATS_READING_TEXT = new Set(['sarif', 'rdjson']);
 async function openReportFile(file: string, cwd: string): Promise<FileHandle> {
   const shown = path.relative(cwd, file) || file;
   try {
-    await mkdir(path.dirname(file), { recursive: true });
+    await makeParents(path.dirname(file));
     return await open(file, 'w');
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
     const reason = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' || code === 'EEXIST' ? 'a parent of it is a file' : (error as Error).message;
     throw new UsageError(`Unexpected --output-file "${shown}": ${reason}, expected a file path that can be written`);
   }
+}
+
+/**
+ * `mkdir -p`, one folder at a time: Node's recursive mkdir retries without end where the kernel says
+ * ENOENT for a parent that exists (`-o /proc/x/report.txt` spun forever); here that is an error.
+ */
+async function makeParents(folder: string): Promise<void> {
+  const missing: string[] = [];
+  for (let current = folder; !existsSync(current); current = path.dirname(current)) missing.unshift(current);
+  for (const each of missing) await mkdir(each);
 }
 
 /**

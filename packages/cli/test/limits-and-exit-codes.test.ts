@@ -146,6 +146,11 @@ describe('item 9: exit codes never lie', () => {
     expectCleanUsageError(await runQadocs(['lint', ORDINARY_DOCUMENT.name, '-o', 'reports'], { cwd }), 'Unexpected --output-file "reports": it is a folder, expected a file path that can be written');
   });
 
+  it('-o under a folder where mkdir fails (/proc) is a usage error, not an endless retry', async () => {
+    const cwd = folderWith({ [ORDINARY_DOCUMENT.name]: ORDINARY_DOCUMENT.content });
+    expectCleanUsageError(await runQadocs(['lint', ORDINARY_DOCUMENT.name, '-o', '/proc/qadocs-nope/report.txt'], { cwd }), "mkdir '/proc/qadocs-nope'");
+  }, 30_000);
+
   it('keeps the lint\'s exit code when the reader closes the pipe early (`| head -c100`)', async () => {
     const files = Object.fromEntries(Array.from({ length: 400 }, (_, index) => [`doc-${String(index).padStart(3, '0')}.md`, ORDINARY_DOCUMENT.content]));
     const cwd = folderWith(files);
