@@ -72,25 +72,19 @@ console.log('\nBy source:');
 for (const [source, entry] of Object.entries(evaluation.bySource)) console.log(`  ${source.padEnd(42)} ${String(entry.agreed).padStart(4)}/${String(entry.documents).padEnd(4)} ${pct(entry.agreement)}`);
 console.log(`\nLeft out (label outside the four categories): ${evaluation.leftOut.count} of ${evaluation.labelled} labelled files`);
 for (const [label, count] of Object.entries(evaluation.leftOut.byLabel).sort((a, b) => b[1] - a[1])) console.log(`  ${label.padEnd(40)} ${count}`);
-// A second reader: pages judged by hand (test/classifier-judged-sample.tsv: path, category, reason,
-// read from the page itself, without its label). The authors' labels disagree with a careful reader
-// often enough that they are a ceiling, not ground truth: agreement with each is printed side by side.
-const { parseDocument } = await import('@qadocs/parser');
-const { classifyDocument } = await import('../dist/classifier/index.js');
-const labelOf = new Map(readFileSync(path.join(corpus, 'labels.tsv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t')).map(([file, source, raw]) => [file, [source, raw]]));
-const { categoryOfLabel } = await import('../dist/classifier/corpus-evaluation.js');
-const judged = readFileSync(path.join(packageDir, 'test/classifier-judged-sample.tsv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t'));
-let withReader = 0;
-let withLabels = 0;
-let readerWithLabels = 0;
-for (const [file, category] of judged) {
-  const predicted = classifyDocument(parseDocument(new Uint8Array(readFileSync(path.join(corpus, file))), { path: file, root: '.' })).predicted;
-  const [source, raw] = labelOf.get(file);
-  const labelled = categoryOfLabel(source, raw);
-  if (predicted === category) withReader++;
-  if (predicted === labelled) withLabels++;
-  if (category === labelled) readerWithLabels++;
-}
-console.log(`\nHand-judged sample (${judged.length} pages): classifier agrees with the reader on ${withReader} = ${pct(withReader / judged.length)}, with the authors' labels on ${withLabels} = ${pct(withLabels / judged.length)}; the reader agrees with the labels on ${readerWithLabels} = ${pct(readerWithLabels / judged.length)}`);
+console.log('\nCalibration (confidence band -> how often the prediction agrees with the label):');
+console.log(`  ${'band'.padEnd(12)}${'all'.padStart(20)}${'held-out half'.padStart(22)}`);
+evaluation.calibration.overall.forEach((band, index) => {
+  const check = evaluation.calibration.check[index];
+  const cell = (entry) => `${entry.agreed}/${entry.documents} ${entry.documents ? pct(entry.agreement) : '-'}`;
+  console.log(`  ${`${band.from.toFixed(1)}–${band.to.toFixed(1)}`.padEnd(12)}${cell(band).padStart(20)}${cell(check).padStart(22)}`);
+});
+// A second reader: the blind hand-judged sample (test/classifier-blind-sample.tsv, scripts/blind-sample.mjs).
+// The authors' labels disagree with a careful reader often enough that they are a ceiling, not ground
+// truth: agreement with each is printed side by side.
+const { blindSampleAgreement, parseJudgedSample } = await import('../dist/classifier/blind-sample.js');
+const blind = await blindSampleAgreement(corpus, parseJudgedSample(readFileSync(path.join(packageDir, 'test/classifier-blind-sample.tsv'), 'utf8')));
+const share = (part) => `${part}/${blind.pages} = ${pct(part / blind.pages)}`;
+console.log(`\nBlind hand-judged sample (${blind.pages} pages): judge ↔ labels ${share(blind.judgeLabels)}; judge ↔ classifier ${share(blind.judgeClassifier)}; classifier ↔ labels ${share(blind.classifierLabels)}; where judge and label disagree (${blind.disputed}) the classifier sides with the judge ${blind.disputedWithJudge}, with the label ${blind.disputedWithLabel}`);
 writeFileSync(outFile, `${JSON.stringify(evaluation, null, 2)}\n`);
 console.log(`\nWrote ${path.relative(process.cwd(), outFile) || outFile}`);

@@ -21,8 +21,12 @@
 //    (folds by path hash), on the mean of accuracy and macro recall. The held-out half is not used.
 //    (--lambda/--class-power skip this step.)
 // 3. Fit on the whole tuning half with the chosen settings; report the tuning and held-out halves.
+// 3b. Calibrate the confidence: each tuning document predicted by a model fitted on the other folds;
+//    isotonic regression of "was it right" on the top probability, each block claiming the lower
+//    Wilson bound of its share right (CALIBRATION_Z = 1 standard error), gives the monotone map
+//    CONFIDENCE_CALIBRATION. The held-out half is only reported (band -> agreement).
 // 4. Generality check: leave one source out — fit on every other source (both halves), test on it.
-// 5. With --write, write src/classifier/signal-weights.ts (rounded to 2 decimals; the report above
+// 5. With --write, write src/classifier/signal-weights.ts (weights, biases and the calibration) (rounded to 2 decimals; the report above
 //    is of the rounded weights). Then rebuild and run `pnpm --filter @qadocs/linter eval:classifier`,
 //    which measures the classifier itself (including its null predictions) the same way.
 // --errors lists the tuning half's out-of-fold disagreements with their signals; --signals the mean
@@ -47,6 +51,7 @@ try {
   modules = {
     evaluation: await import('../dist/classifier/corpus-evaluation.js'),
     classifier: await import('../dist/classifier/index.js'),
+    calibration: await import('../dist/classifier/confidence-calibration.js'),
   };
 } catch (error) {
   console.error(`Unexpected missing build of @qadocs/linter (${error.message}), expected dist/: run \`pnpm --filter @qadocs/linter build\` first`);
@@ -54,6 +59,7 @@ try {
 }
 const { readLabelledCorpus, corpusHalf, agreementOf } = modules.evaluation;
 const { readDocumentSignals, SIGNAL_IDS, SIGNAL_FLOORS, SIGNAL_CATEGORIES } = modules.classifier;
+const { interpolateCalibration } = modules.calibration;
 
 const CATEGORIES = ['tutorial', 'how-to', 'reference', 'explanation'];
 const K = CATEGORIES.length;
@@ -65,6 +71,8 @@ const CLASS_POWERS = [0, 0.5, 1];
 const FOLDS = 5;
 const MAX_ITERATIONS = 5000;
 const TOLERANCE = 1e-5;
+/** Standard errors below each calibration block's share right that its confidence claims (CALIBRATION_Z=0: the share itself). */
+const CALIBRATION_Z = process.env.CALIBRATION_Z === undefined ? 1 : Number(process.env.CALIBRATION_Z);
 
 // ---- Read the corpus once: one signal vector per labelled document. -------------------------------
 const documents = [];
@@ -253,6 +261,14 @@ function chooseSettings() {
 
 // ---- 3. Fit on the tuning half; report both halves. ---------------------------------------------
 const theta = roundWeights(fit(tuning, chosen));
+
+// ---- 3b. Calibrate the confidence on the tuning half, out of fold. ------------------------------
+// The fitted model's top probability is over-confident on pages it has not seen. Each tuning document
+// is predicted by a model fitted on the other folds; isotonic regression (pool adjacent violators) of
+// "was it right" on that top probability gives a monotone map, probability -> how often it is right.
+// The held-out half is not used.
+const calibration = fitCalibration();
+printCalibration('Held-out half, calibrated confidence', check);
 printReport('Tuning half (fitted on)', agreementOf(outcomesOf(theta, tuning)));
 printReport('Held-out half', agreementOf(outcomesOf(theta, check)));
 printReport('All', agreementOf(outcomesOf(theta, documents)));
@@ -289,6 +305,70 @@ if (showErrors) {
 if (write) {
   writeFileSync(weightsFile, weightsSource(theta, chosen));
   console.log(`\nWrote ${path.relative(process.cwd(), weightsFile)}`);
+}
+
+// ---- Calibration. ---------------------------------------------------------------------------------
+function topProbability(model, x) {
+  return Math.max(...softmax(scores(model, x)));
+}
+
+/** Out-of-fold (top probability, right?) pairs of the tuning half -> monotone breakpoints [probability, confidence]. */
+function fitCalibration() {
+  const pairs = [];
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const model = roundWeights(fit(tuning.filter((document) => foldOf(document) !== fold), chosen));
+    for (const document of tuning.filter((candidate) => foldOf(candidate) === fold)) pairs.push([topProbability(model, document.x), predict(model, document.x) === document.y ? 1 : 0]);
+  }
+  pairs.sort((a, b) => a[0] - b[0]);
+  // Pool adjacent violators: blocks of [sum of probabilities, sum of outcomes, count], non-decreasing in mean outcome.
+  const blocks = [];
+  for (const [probability, right] of pairs) {
+    blocks.push([probability, right, 1]);
+    while (blocks.length > 1 && blocks.at(-2)[1] / blocks.at(-2)[2] >= blocks.at(-1)[1] / blocks.at(-1)[2]) {
+      const last = blocks.pop();
+      const previous = blocks.at(-1);
+      previous[0] += last[0];
+      previous[1] += last[1];
+      previous[2] += last[2];
+    }
+  }
+  // One breakpoint per block: its mean probability -> the share right it can claim, the lower Wilson
+  // bound at CALIBRATION_Z standard errors (a block of 20 right out of 20 is not proof of 100 %), kept
+  // non-decreasing; rounded, interpolated linearly between.
+  let floor = 0;
+  const points = blocks.map(([probabilities, rights, count]) => {
+    floor = Math.max(floor, wilsonLowerBound(rights, count, CALIBRATION_Z));
+    return [Math.round((probabilities / count) * 1000) / 1000, Math.round(floor * 1000) / 1000];
+  });
+  console.log(`\nCalibration (isotonic, out of fold in the tuning half): ${points.length} breakpoints`);
+  console.log(`  ${points.map(([from, to]) => `${from.toFixed(3)}→${to.toFixed(3)}`).join('  ')}`);
+  return points;
+}
+
+/** The lower end of the Wilson score interval of `right` successes out of `count`, at `z` standard errors. */
+function wilsonLowerBound(right, count, z) {
+  const share = right / count;
+  const denominator = 1 + (z * z) / count;
+  const centre = share + (z * z) / (2 * count);
+  const spread = z * Math.sqrt((share * (1 - share)) / count + (z * z) / (4 * count * count));
+  return Math.max(0, (centre - spread) / denominator);
+}
+
+/** Map a top probability through the calibration breakpoints (the classifier's own interpolation). */
+function calibrated(probability) {
+  return interpolateCalibration(calibration, probability);
+}
+
+function printCalibration(title, set) {
+  console.log(`\n${title} (band -> agreement):`);
+  for (const [from, to] of [[0, 0.5], [0.5, 0.6], [0.6, 0.7], [0.7, 0.8], [0.8, 0.9], [0.9, 1.01]]) {
+    const inBand = set.filter((document) => {
+      const confidence = calibrated(topProbability(theta, document.x));
+      return confidence >= from && confidence < to;
+    });
+    const right = inBand.filter((document) => predict(theta, document.x) === document.y).length;
+    console.log(`  ${from.toFixed(1)}–${Math.min(to, 1).toFixed(1)}  ${right}/${inBand.length} ${inBand.length ? pct(right / inBand.length) : '-'}`);
+  }
 }
 
 // ---- Helpers. -----------------------------------------------------------------------------------
@@ -342,5 +422,14 @@ ${lines.join('\n')}
 
 /** Score of each category before any signal. */
 export const CATEGORY_BIAS: Readonly<Record<Category, number>> = { ${bias} };
+
+/**
+ * The confidence calibration: [top probability, how often a prediction with it is right], increasing in
+ * both (isotonic regression on out-of-fold predictions of the tuning half; linear between points, flat
+ * beyond the ends). \`classifyDocument\` reports the mapped value as the confidence.
+ */
+export const CONFIDENCE_CALIBRATION: readonly (readonly [number, number])[] = [
+${calibration.map(([from, to]) => `  [${from}, ${to}],`).join('\n')}
+];
 `;
 }

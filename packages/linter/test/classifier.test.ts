@@ -5,6 +5,9 @@ import { REFERENCE_DOCUMENT } from '../../../test-support/project-paths.mjs';
 import { createLintDocument } from '../src/lint-document.js';
 import { CATEGORIES } from '@qadocs/schema';
 import {
+  calibrateConfidence,
+  CONFIDENCE_CALIBRATION,
+  interpolateCalibration,
   classificationReport,
   classifyDocument,
   isImperativeSentence,
@@ -161,7 +164,8 @@ describe('classifyDocument', () => {
     expect(total).toBeCloseTo(1, 2);
     expect(first.confidence).toBeGreaterThan(0);
     expect(first.confidence).toBeLessThanOrEqual(1);
-    expect(first.confidence).toBe(first.scores.reference);
+    // The confidence is the top probability through the fitted calibration (exactly, to 3 decimals).
+    expect(first.confidence).toBe(Math.round(calibrateConfidence(first.scores.reference) * 1000) / 1000);
   });
 
   it('predicts null with no evidence when there is nothing to read', () => {
@@ -257,6 +261,40 @@ describe('signal weights', () => {
         expect(weight, `${id} for ${category}`).toBeGreaterThanOrEqual(SIGNAL_FLOORS[id]?.[category] ?? 0);
         if (!SIGNAL_CATEGORIES[id].includes(category)) expect(weight, `${id} for ${category}`).toBe(0);
       }
+    }
+  });
+});
+
+describe('confidence calibration', () => {
+  it('is fitted, monotone in both columns and within 0..1', () => {
+    expect(CONFIDENCE_CALIBRATION.length).toBeGreaterThan(2);
+    for (let index = 1; index < CONFIDENCE_CALIBRATION.length; index++) {
+      expect(CONFIDENCE_CALIBRATION[index]![0]).toBeGreaterThanOrEqual(CONFIDENCE_CALIBRATION[index - 1]![0]);
+      expect(CONFIDENCE_CALIBRATION[index]![1]).toBeGreaterThanOrEqual(CONFIDENCE_CALIBRATION[index - 1]![1]);
+    }
+    for (const [probability, confidence] of CONFIDENCE_CALIBRATION) {
+      expect(probability).toBeGreaterThanOrEqual(0.25);
+      expect(probability).toBeLessThanOrEqual(1);
+      expect(confidence).toBeGreaterThanOrEqual(0);
+      expect(confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('interpolates linearly between points and stays flat beyond the ends', () => {
+    const points = [[0.4, 0.2], [0.6, 0.6], [0.9, 0.9]] as const;
+    expect(interpolateCalibration(points, 0.3)).toBe(0.2);
+    expect(interpolateCalibration(points, 0.5)).toBeCloseTo(0.4, 10);
+    expect(interpolateCalibration(points, 0.75)).toBeCloseTo(0.75, 10);
+    expect(interpolateCalibration(points, 0.99)).toBe(0.9);
+    expect(interpolateCalibration([], 0.7)).toBe(0.7);
+  });
+
+  it('never reorders two predictions: a higher top probability never gets a lower confidence', () => {
+    let previous = -1;
+    for (let probability = 0.25; probability <= 1; probability += 0.005) {
+      const confidence = calibrateConfidence(probability);
+      expect(confidence).toBeGreaterThanOrEqual(previous);
+      previous = confidence;
     }
   });
 });

@@ -13,12 +13,17 @@ import { isImperativeSentence } from './sentence-mood.js';
  *   `Operating system name and version`) — neither a sentence's final punctuation nor a finite verb
  *   outside a subordinate clause (`some custom events, if the library is not suited`);
  * - a citation itself: an item that opens with a link and says nothing more than what it links to
- *   (`[View types for Rust](…) — the original proposal`), the shape of a reading list.
- * An item written as `Label: text` or `Label - text` is judged by its text.
+ *   (`[View types for Rust](…) — the original proposal`), the shape of a reading list;
+ * - a definition of a code identifier: an item that opens with inline code and a separator
+ *   (`` `$XDG_CACHE_HOME`: set an alternative location ``, `` `--timeout` – how long to wait ``), the
+ *   shape of reference text describing an interface, whose source is the interface itself.
+ * An item written as `Label: text` or `Label - text` is judged by its text (the colon may be the
+ * full-width `：` of Chinese and Japanese).
  */
 export function isClaimItem(listItem: ListItem, text: string): boolean {
   if (typeof listItem.checked === 'boolean') return false;
   if (opensWithCitationLink(listItem)) return false;
+  if (opensWithCodeDefinition(listItem)) return false;
   return isStatement(text);
 }
 
@@ -33,7 +38,7 @@ export function isStatement(text: string): boolean {
 
 /** `$XDG_DATA_HOME: set …`, `Image retrieval - Ingest …`: the part after a short leading label. */
 function afterLabel(text: string): string {
-  const label = /^([^:—–\-.!?]{1,60}?)\s*(?::\s|\s[-–—]\s)/u.exec(text);
+  const label = /^([^:：—–\-.!?]{1,60}?)\s*(?::\s|：\s*|\s[-–—]\s)/u.exec(text);
   return label ? text.slice(label[0].length) : text;
 }
 
@@ -63,6 +68,15 @@ function opensWithCitationLink(listItem: ListItem): boolean {
   if (!lead || (lead.type !== 'link' && lead.type !== 'linkReference')) return false;
   const after = nodeText({ type: 'paragraph', children: rest });
   return after === '' || /^[-–—:(,|]/u.test(after);
+}
+
+/** The item opens with inline code followed by a separator: a term of an interface and its definition. */
+function opensWithCodeDefinition(listItem: ListItem): boolean {
+  const first = listItem.children[0];
+  if (!first || first.type !== 'paragraph') return false;
+  const [lead, ...rest] = first.children;
+  if (!lead || lead.type !== 'inlineCode') return false;
+  return /^\s*(?:[:：=]|[-–—]\s)/u.test(nodeText({ type: 'paragraph', children: rest }));
 }
 
 /** Every list item under `nodes`, by the offset it starts at. */

@@ -142,7 +142,7 @@ export const linkSchema = z
 export const classificationSchema = z
   .object({
     predicted: categorySchema.nullable().describe('the category the content reads as, or null when none is clear'),
-    confidence: z.number().min(0).max(1).describe('probability of the top category among the four (0..1)'),
+    confidence: z.number().min(0).max(1).describe('how often a prediction this confident is right: the top probability through the fitted calibration (0..1)'),
     evidence: z.array(z.string()).describe('the signals that decided it, strongest first, in plain words'),
   })
   .strict()

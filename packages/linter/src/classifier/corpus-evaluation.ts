@@ -79,6 +79,8 @@ export interface CorpusEvaluation {
   overall: AgreementReport;
   halves: { tuning: AgreementReport; check: AgreementReport };
   bySource: Record<string, { documents: number; agreed: number; agreement: number }>;
+  /** Confidence band -> how often a prediction in that band agrees, over all files and on the held-out half. */
+  calibration: { overall: CalibrationBand[]; check: CalibrationBand[] };
   leftOut: { count: number; byLabel: Record<string, number> };
   disagreements: Array<{ path: string; label: string; expected: Category; predicted: Category | null; confidence: number; evidence: string[] }>;
 }
@@ -89,6 +91,37 @@ export interface Outcome {
   source: string;
   expected: Category;
   predicted: Category | null;
+  /** The classifier's confidence in `predicted` (null when `predicted` is null). */
+  confidence?: number | null;
+}
+
+/** How often the predictions whose confidence falls in `[from, to)` agree (the last band includes 1). */
+export interface CalibrationBand {
+  from: number;
+  to: number;
+  documents: number;
+  agreed: number;
+  /** agreed / documents (0 for an empty band). */
+  agreement: number;
+}
+
+/** The confidence bands of the calibration table: wide where predictions are few, 0.1 wide above 0.5. */
+export const CALIBRATION_BANDS: readonly (readonly [number, number])[] = [
+  [0, 0.5],
+  [0.5, 0.6],
+  [0.6, 0.7],
+  [0.7, 0.8],
+  [0.8, 0.9],
+  [0.9, 1],
+];
+
+/** The calibration table of a set of outcomes: per confidence band, how often the prediction agrees. Null predictions are left out. */
+export function calibrationOf(outcomes: readonly Outcome[]): CalibrationBand[] {
+  return CALIBRATION_BANDS.map(([from, to]) => {
+    const inBand = outcomes.filter((outcome) => outcome.predicted !== null && typeof outcome.confidence === 'number' && outcome.confidence >= from && (outcome.confidence < to || (to === 1 && outcome.confidence <= 1)));
+    const agreed = inBand.filter((outcome) => outcome.predicted === outcome.expected).length;
+    return { from, to, documents: inBand.length, agreed, agreement: ratio(agreed, inBand.length) };
+  });
 }
 
 /** One labelled corpus file whose label maps onto a category, parsed. */
@@ -143,7 +176,7 @@ export async function evaluateOnCorpus(corpus: string): Promise<CorpusEvaluation
   for await (const document of readLabelledCorpus(corpus, countLeftOut)) {
     const classification = classifyDocument(document.parsed);
     const { path: relativePath, source, expected, label } = document;
-    outcomes.push({ path: relativePath, source, expected, predicted: classification.predicted });
+    outcomes.push({ path: relativePath, source, expected, predicted: classification.predicted, confidence: classification.confidence });
     if (classification.predicted !== expected) {
       disagreements.push({ path: relativePath, label, expected, predicted: classification.predicted, confidence: classification.confidence, evidence: classification.evidence });
     }
@@ -164,6 +197,7 @@ export async function evaluateOnCorpus(corpus: string): Promise<CorpusEvaluation
       check: agreementOf(outcomes.filter((outcome) => corpusHalf(outcome.path) === 'check')),
     },
     bySource,
+    calibration: { overall: calibrationOf(outcomes), check: calibrationOf(outcomes.filter((outcome) => corpusHalf(outcome.path) === 'check')) },
     leftOut: { count: Object.values(leftOut).reduce((sum, count) => sum + count, 0), byLabel: leftOut },
     disagreements,
   };

@@ -4,3 +4,5 @@ export { readContentSignals, SIGNAL_IDS, type ContentSignal, type SignalId } fro
 export { isImperativeSentence, isImperativeHeading, splitSentences } from '@qadocs/parser';
 export { SIGNAL_FLOORS, SIGNAL_CATEGORIES } from './signal-constraints.js';
 export { SIGNAL_WEIGHTS, CATEGORY_BIAS } from './signal-weights.js';
+export { calibrateConfidence, interpolateCalibration, type CalibrationPoints } from './confidence-calibration.js';
+export { CONFIDENCE_CALIBRATION } from './signal-weights.js';
