@@ -18,21 +18,30 @@ export interface DocumentAnalysesOptions {
 }
 
 /**
- * The latest analysis of every open document. Linting is debounced per document; a result for a
- * version the author has already typed past is dropped (its positions would point at the wrong text),
- * and requests that need positions (hover, code actions) wait for the current version's analysis.
+ * The latest analysis of every open document. A change is linted as soon as the document is quiet for
+ * `delayMs` (default none: an idle server lints at once); changes that arrive while a lint of the
+ * document is running are coalesced into one lint of the latest version when it ends, so a fast typist
+ * never queues a lint per keystroke. A result for a version the author has already typed past is
+ * dropped (its positions would point at the wrong text), and requests that need positions (hover, code
+ * actions) wait for the current version's analysis.
  */
 export class DocumentAnalyses {
   private readonly latest = new Map<string, Analysis>();
   private readonly pending = new Map<string, { version: number; analysis: Promise<Analysis | null> }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly open = new Map<string, TextDocument>();
+  /** Documents changed while a lint of them was running: linted again, at their latest version, when it ends. */
+  private readonly changedWhileLinting = new Set<string>();
   /** Bumped when the linter is replaced: analyses by the old one are not kept. */
   private generation = 0;
 
   constructor(private readonly options: DocumentAnalysesOptions) {}
 
-  /** Lint after `delayMs` of quiet (any earlier schedule for the document is replaced). */
+  /**
+   * Lint after `delayMs` of quiet (any earlier schedule for the document is replaced), or, when a lint of
+   * the document is running then, once it ends. Even with no delay the lint starts on a later turn of the
+   * event loop, so changes already received are coalesced.
+   */
   schedule(document: TextDocument, delayMs: number): void {
     this.open.set(document.uri, document);
     clearTimeout(this.timers.get(document.uri));
@@ -40,9 +49,21 @@ export class DocumentAnalyses {
       document.uri,
       setTimeout(() => {
         this.timers.delete(document.uri);
-        void this.analyze(document);
+        this.lintLatest(document.uri);
       }, delayMs),
     );
+  }
+
+  /** Lint the open document's current version, unless a lint of it is running (then after that one). */
+  private lintLatest(uri: string): void {
+    const document = this.open.get(uri);
+    if (!document) return;
+    const running = this.pending.get(uri);
+    if (running) {
+      if (running.version !== document.version) this.changedWhileLinting.add(uri);
+      return;
+    }
+    void this.analyze(document);
   }
 
   /** Track a document without linting it now (run on save). */
@@ -74,6 +95,7 @@ export class DocumentAnalyses {
     this.latest.delete(uri);
     this.pending.delete(uri);
     this.open.delete(uri);
+    this.changedWhileLinting.delete(uri);
   }
 
   /** Every open document, linted again (after the config or the settings changed). */
@@ -81,6 +103,7 @@ export class DocumentAnalyses {
     this.generation++;
     this.latest.clear();
     this.pending.clear();
+    this.changedWhileLinting.clear();
     for (const document of this.open.values()) void this.analyze(document);
   }
 
@@ -97,7 +120,10 @@ export class DocumentAnalyses {
     const linting = this.options.lint(uri, text);
     if (!linting) return Promise.resolve(null);
     const analysis = linting.then((outcome): Analysis | null => {
-      if (this.pending.get(uri)?.analysis === analysis) this.pending.delete(uri);
+      if (this.pending.get(uri)?.analysis === analysis) {
+        this.pending.delete(uri);
+        if (this.changedWhileLinting.delete(uri)) this.lintLatest(uri);
+      }
       // Closed meanwhile, or linted by a replaced config: nothing to keep.
       if (!this.open.has(uri) || generation !== this.generation) return null;
       const result: Analysis = { uri, version, snapshot: TextDocument.create(uri, document.languageId, version, text), outcome };

@@ -13,7 +13,12 @@ export function rangeOf(snapshot: TextDocument, [start, end]: OffsetRange): Rang
 export interface DiagnosticData {
   /** The version of the document the diagnostic was found in. */
   version: number;
-  fix?: QadocsDiagnostic['fix'];
+  /**
+   * The rule has a fix for it (the code action carries the edit). Not the fix itself: a rule that
+   * renumbers footnotes gives every report one edit spanning the document, and a copy in each diagnostic
+   * made a publish of a 50 KB document megabytes long.
+   */
+  fixable?: true;
 }
 
 /**
@@ -21,7 +26,7 @@ export interface DiagnosticData {
  * `code` the rule id with a link to its docs, errors as errors and warnings as warnings.
  */
 export function toLspDiagnostic(snapshot: TextDocument, message: QadocsDiagnostic): Diagnostic {
-  const data: DiagnosticData = { version: snapshot.version, ...(message.fix ? { fix: message.fix } : {}) };
+  const data: DiagnosticData = { version: snapshot.version, ...(message.fix ? { fixable: true as const } : {}) };
   return {
     range: rangeOf(snapshot, [message.place.start.offset, message.place.end.offset]),
     severity: message.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,

@@ -6,13 +6,13 @@ export interface ServerSettings {
   configFile: string | null;
   /** Lint as the author types (debounced) or only when the document is saved. */
   run: 'onType' | 'onSave';
-  /** Quiet time after the last keystroke before the document is linted. */
+  /** Quiet time after the last keystroke before the document is linted; default 0 (changes that arrive while a lint runs are coalesced anyway). */
   debounceMs: number;
   /** Per-document time limit; default the config's `timeout`. */
   timeoutMs: number | null;
 }
 
-export const DEFAULT_SERVER_SETTINGS: ServerSettings = Object.freeze({ enable: true, configFile: null, run: 'onType', debounceMs: 40, timeoutMs: null });
+export const DEFAULT_SERVER_SETTINGS: ServerSettings = Object.freeze({ enable: true, configFile: null, run: 'onType', debounceMs: 0, timeoutMs: null });
 
 /**
  * Settings as sent by a client, over the defaults. A value of the wrong type is left at its default and

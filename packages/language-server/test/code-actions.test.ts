@@ -41,7 +41,9 @@ describe('code actions', () => {
   }
 
   it('fixes everything as `--fix` does (source.fixAll.qadocs), with the edit when the client cannot resolve one', async () => {
-    const { uri } = await openDocument('fix-all.md', reference);
+    const { uri, diagnostics } = await openDocument('fix-all.md', reference);
+    // Fixable diagnostics say so (the edit itself comes with the code action).
+    expect(diagnostics.filter((diagnostic) => (diagnostic.data as { fixable?: boolean }).fixable).map((diagnostic) => diagnostic.code)).toContain('citation/malformed');
     const actions = actionsOnly(await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } }));
     expect(actions.map((action) => action.kind)).toEqual(['source.fixAll.qadocs']);
     const fixed = applyEdit(reference, actions[0]!.edit!, uri);
@@ -49,7 +51,7 @@ describe('code actions', () => {
     const after = client.nextDiagnostics(uri, (params) => params.version === 2);
     client.change(uri, 2, fixed);
     const remaining = (await after).diagnostics;
-    expect(remaining.every((diagnostic) => !(diagnostic.data as { fix?: unknown }).fix)).toBe(true);
+    expect(remaining.every((diagnostic) => !(diagnostic.data as { fixable?: boolean }).fixable)).toBe(true);
     // The fixed text lints without the problems the fixes were for.
     expect(remaining.some((diagnostic) => diagnostic.code === 'citation/malformed')).toBe(false);
   });

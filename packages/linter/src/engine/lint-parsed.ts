@@ -32,11 +32,12 @@ export interface LintedDiagnostics {
 export function lintParsedWithSuppressed(parsed: ParsedDocument, rules: readonly ConfiguredRule[], settings: LintSettings): LintedDiagnostics {
   const document = createLintDocument(parsed);
   const diagnostics: Diagnostic[] = [];
+  const mergedFixes: MergedFixes = new WeakMap();
   const active = parsed.fatal ? rules.filter((configured) => configured.rule.reportsParseFailures) : rules;
   for (const configured of active) {
     const { rule, severity, options } = configured;
     const report = (descriptor: ReportDescriptor) => {
-      diagnostics.push(toDiagnostic(rule, severity, descriptor, parsed));
+      diagnostics.push(toDiagnostic(rule, severity, descriptor, parsed, mergedFixes));
     };
     try {
       rule.check(document, { options, settings, report });
@@ -61,13 +62,26 @@ export function lintParsedWithSuppressed(parsed: ParsedDocument, rules: readonly
   return { diagnostics: kept.sort(byPosition), suppressed: suppressed.sort(byPosition) };
 }
 
-function toDiagnostic(rule: Rule<any>, severity: RuleSeverity, descriptor: ReportDescriptor, parsed: ParsedDocument): Diagnostic {
+/**
+ * The merged fix of each edit list a rule reported. A rule that numbers footnotes gives every report the
+ * same list of edits spanning the document: merged once and shared, not once per report (quadratic in
+ * the document's size, and the worker would send each copy to the front end).
+ */
+type MergedFixes = WeakMap<readonly Fix[], Fix>;
+
+function mergedFix(parsed: ParsedDocument, fixes: readonly Fix[], merged: MergedFixes): Fix {
+  let fix = merged.get(fixes);
+  if (fix === undefined) merged.set(fixes, (fix = mergeFixes(parsed.source, fixes)));
+  return fix;
+}
+
+function toDiagnostic(rule: Rule<any>, severity: RuleSeverity, descriptor: ReportDescriptor, parsed: ParsedDocument, merged: MergedFixes): Diagnostic {
   const template = descriptor.messageId !== undefined ? rule.messages[descriptor.messageId] : descriptor.message;
   if (template === undefined) throw new Error(`Unexpected messageId \`${descriptor.messageId}\` in rule \`${rule.id}\`, expected one of ${Object.keys(rule.messages).join(', ')}`);
   let fix: Fix | undefined;
   if (descriptor.fix) {
     if (!rule.fixable) throw new Error(`Unexpected fix from rule \`${rule.id}\`, which is not \`fixable\``);
-    fix = Array.isArray(descriptor.fix) ? (descriptor.fix.length > 0 ? mergeFixes(parsed.source, descriptor.fix) : undefined) : descriptor.fix;
+    fix = Array.isArray(descriptor.fix) ? (descriptor.fix.length > 0 ? mergedFix(parsed, descriptor.fix, merged) : undefined) : descriptor.fix;
   }
   let suggestions: Suggestion[] | undefined;
   if (descriptor.suggest && descriptor.suggest.length > 0) {
