@@ -13,22 +13,26 @@ describe('the language server measurement', () => {
     for (const label of labels) expect(text).toContain(`[^${label}]: `);
   });
 
-  it('reports each median against the limit, and the memory', () => {
+  it('reports min, median and max, each median against the limit, the load and the memory', () => {
     const report = formatLanguageServerReport({
       command: 'node packages/cli/bin/qadocs.js lsp --stdio',
       edits: 5,
       documents: 200,
       largeBytes: 51_300,
+      loadAverage: [1.5, 2.25],
+      referenceMinMs: 60,
       referenceMedianMs: LATENCY_LIMIT_MS - 30,
       referenceMaxMs: 90,
+      largeMinMs: 110,
       largeMedianMs: LATENCY_LIMIT_MS + 20,
       largeMaxMs: 200,
       memoryBeforeMb: 120,
       memoryAfterMb: 150.4,
       peakMemoryMb: 160,
     });
-    expect(report).toMatch(/reference document\s+70\.0 ms\s+90\.0 ms\s+100 ms\s+PASS/);
-    expect(report).toMatch(/50 KB document\s+120\.0 ms\s+200\.0 ms\s+100 ms\s+FAIL/);
+    expect(report).toMatch(/reference document\s+60\.0 ms\s+70\.0 ms\s+90\.0 ms\s+100 ms\s+PASS/);
+    expect(report).toMatch(/50 KB document\s+110\.0 ms\s+120\.0 ms\s+200\.0 ms\s+100 ms\s+FAIL/);
+    expect(report).toMatch(/load average \(1 min\) while measuring: 1\.50 → 2\.25 on \d+ cores/);
     expect(report).toContain('150 MB after 200 more');
   });
 });

@@ -26,6 +26,11 @@ export interface PipelineSetup {
   classify: boolean;
   /** Return the questions, sections, footnotes and front-matter fields an editor navigates by. */
   outline?: boolean;
+  /**
+   * Keep the last parse of the most recently processed files: the next version of one of them (an
+   * editor's, a keystroke later) has only the Markdown blocks its edit touched parsed again.
+   */
+  reuseParses?: boolean;
 }
 
 export interface DocumentTask {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { tooLargeDiagnostic, unparsableDocument, type ParseDiagnostic } from '@qadocs/parser';
+import { tooLargeDiagnostic, unparsableDocument, type ParseDiagnostic, type ParsedDocument } from '@qadocs/parser';
 import { classificationReport, classifyDocument, createLintResult, fixText, lintParsed, lintSource, loadConfig, type ResolvedConfig } from '@qadocs/linter';
 import { FileTooLarge, readDocument } from './files/read-document.js';
 import { documentOutline } from './document-outline.js';
@@ -18,6 +18,7 @@ export async function createDocumentProcessor(setup: PipelineSetup, loaded?: Res
   const exporter = setup.record ? await import('@qadocs/exporter') : null;
   const customIds = new Map(Object.entries(setup.customIds ?? {}));
   const linkTargets = (linked: string) => customIds.get(linked) ?? exporter!.pathDerivedLinkTargets(linked);
+  const lastParses = setup.reuseParses ? new RecentParses(RECENT_PARSES) : null;
   return (task) => {
     let bytes: Uint8Array;
     try {
@@ -27,7 +28,9 @@ export async function createDocumentProcessor(setup: PipelineSetup, loaded?: Res
       throw error;
     }
     const options = { filePath: task.filePath, root: task.root ?? setup.root, config };
-    let { parsed, result } = lintSource(bytes, options);
+    const previous = lastParses?.get(task.filePath);
+    let { parsed, result } = lintSource(bytes, previous ? { ...options, previous } : options);
+    lastParses?.set(task.filePath, parsed);
     const outcome: DocumentOutcome = { filePath: task.filePath, hash: parsed.record.hash, result };
     if ((task.fix ?? setup.fix) && result.messages.some((message) => message.fix)) {
       const fixed = fixText(bytes, options, { parsed, result });
@@ -59,6 +62,26 @@ export async function createDocumentProcessor(setup: PipelineSetup, loaded?: Res
     }
     return outcome;
   };
+}
+
+/** How many files' last parses a worker keeps: the documents an author is switching between. */
+const RECENT_PARSES = 8;
+
+/** The last parse of each of the most recently processed files, the oldest dropped first. */
+class RecentParses {
+  readonly #parses = new Map<string, ParsedDocument>();
+
+  constructor(private readonly size: number) {}
+
+  get(filePath: string): ParsedDocument | undefined {
+    return this.#parses.get(filePath);
+  }
+
+  set(filePath: string, parsed: ParsedDocument): void {
+    this.#parses.delete(filePath);
+    this.#parses.set(filePath, parsed);
+    if (this.#parses.size > this.size) this.#parses.delete(this.#parses.keys().next().value!);
+  }
 }
 
 /** The hash given to a file that was never read (too large, unreadable, stopped). */

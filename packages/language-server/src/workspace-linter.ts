@@ -29,7 +29,7 @@ export class WorkspaceLinter {
   static async create(options: WorkspaceLinterOptions): Promise<WorkspaceLinter> {
     const configFile = options.configFile ? path.resolve(options.cwd, options.configFile) : undefined;
     const config = await loadConfig({ cwd: options.cwd, ...(configFile ? { configFile } : {}) });
-    const setup = { cwd: options.cwd, configFile: config.file, root: config.contentRootPath, fix: false, record: false, html: false, classify: false, outline: true };
+    const setup = { cwd: options.cwd, configFile: config.file, root: config.contentRootPath, fix: false, record: false, html: false, classify: false, outline: true, reuseParses: true };
     const runner = createDocumentRunner({ setup, config, timeoutMs: options.timeoutMs ?? config.timeout, ...(options.workerFile ? { workerFile: options.workerFile } : {}) });
     return new WorkspaceLinter(options.cwd, config, runner);
   }

@@ -12,6 +12,8 @@ export interface LintSourceOptions {
   /** The content root the record's path (and override globs) are relative to. Default `config.contentRootPath`. */
   root?: string;
   config: ResolvedConfig;
+  /** An earlier parse of this file (an editor's previous version): only the blocks the edit touched are parsed again. */
+  previous?: ParsedDocument;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface LintSourceOptions {
  * settings and size limit, the rules come from `config.forFile(record.path)`.
  */
 export function lintSource(input: string | Uint8Array, options: LintSourceOptions): { parsed: ParsedDocument; result: LintResult } {
-  const parsed = parseDocument(input, { path: options.filePath, root: options.root ?? options.config.contentRootPath, ...options.config.parseOptions });
+  const parsed = parseDocument(input, { path: options.filePath, root: options.root ?? options.config.contentRootPath, ...options.config.parseOptions, ...(options.previous ? { previous: options.previous } : {}) });
   const { rules, settings } = options.config.forFile(parsed.record.path);
   const { diagnostics, suppressed } = lintParsedWithSuppressed(parsed, rules, settings);
   const usedDeprecatedRules = rules.flatMap(({ rule }) => (rule.deprecated ? [{ ruleId: rule.id, replacedBy: [...rule.deprecated.replacedBy] }] : []));

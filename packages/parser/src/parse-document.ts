@@ -18,6 +18,7 @@ import { linkDestination, type LinkDefinitions } from './link-destinations.js';
 import { indexTree, type TreeIndex } from './index-tree.js';
 import { PROVENANCE_LINE, readProvenance, type ProvenanceOptions } from './read-provenance.js';
 import { SourceLocation } from './source-location.js';
+import { reparseMarkdown } from './reparse-markdown.js';
 
 export interface ParseOptions {
   /** The file's path; with `root`, gives the record's `path` and default `id`. */
@@ -27,6 +28,11 @@ export interface ParseOptions {
   provenance?: ProvenanceOptions;
   /** Files larger than this many bytes get a fatal `input/too-large`. Default 4 MiB. */
   maxBytes?: number;
+  /**
+   * An earlier parse of this file (an editor's previous version): the Markdown blocks the edit did not
+   * touch are taken from its tree instead of being parsed again, when that gives the same tree.
+   */
+  previous?: ParsedDocument;
 }
 
 /** The result of parsing one file: the record, the mdast it was read from, and what went wrong. */
@@ -101,9 +107,10 @@ function parseText(source: string, hash: string, options: ParseOptions): ParsedD
   const location = new SourceLocation(source);
   const frontMatter = readFrontMatter(source, location);
   const diagnostics = [...frontMatter.diagnostics];
-  const unterminated = frontMatter.diagnostics.some((diagnostic) => diagnostic.fatal && diagnostic.reason.includes('unterminated'));
-  const masked = maskForMarkdown(source, unterminated ? null : frontMatter.range);
-  const tree = processor.parse(masked) as Root;
+  const masked = markdownOf(source, frontMatter);
+  const { previous } = options;
+  const reparsed = previous && !previous.fatal ? reparseMarkdown({ markdown: markdownOf(previous.source, previous.frontMatter), tree: previous.tree, location: previous.location }, masked) : null;
+  const tree = reparsed ?? (processor.parse(masked) as Root);
   // Before any recursive walk (the trailer's `visit`, rules, rendering) can overflow the stack.
   const index = indexTree(tree);
   if (index.deepest.depth > MAX_NESTING_DEPTH) {
@@ -158,6 +165,12 @@ function parseText(source: string, hash: string, options: ParseOptions): ParsedD
     pseudoCitations: findPseudoCitations(masked, index.codeRanges, location),
     fatal: diagnostics.some((diagnostic) => diagnostic.fatal),
   };
+}
+
+/** The text micromark sees of a source: an unterminated front matter is no front matter to it. */
+function markdownOf(source: string, frontMatter: FrontMatter): string {
+  const unterminated = frontMatter.diagnostics.some((diagnostic) => diagnostic.fatal && diagnostic.reason.includes('unterminated'));
+  return maskForMarkdown(source, unterminated ? null : frontMatter.range);
 }
 
 /**

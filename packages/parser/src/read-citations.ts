@@ -1,8 +1,7 @@
-import type { FootnoteDefinition, Text } from 'mdast';
+import type { FootnoteDefinition, Nodes, Text } from 'mdast';
 import type { TreeIndex } from './index-tree.js';
 import type { SourceLocation } from './source-location.js';
 import type { Citation, Position } from '@qadocs/schema';
-import { visit } from 'unist-util-visit';
 import { nodeText, positionOf } from './node-text.js';
 import { linkDestination, type LinkDefinitions } from './link-destinations.js';
 
@@ -45,6 +44,14 @@ export function readCitations(index: TreeIndex, source: string, location: Source
   const seen = new Set<string>();
   const citations: Citation[] = [];
   const duplicateDefinitions: CitationIndex['duplicateDefinitions'] = [];
+  // Grouped once: looking each definition's references up in the whole list is quadratic in long answers.
+  const definedReferences = new Map<string, Position[]>();
+  for (const reference of references) {
+    if (!reference.defined) continue;
+    const sites = definedReferences.get(reference.identifier);
+    if (sites) sites.push(reference.position);
+    else definedReferences.set(reference.identifier, [reference.position]);
+  }
   for (const definition of definitions) {
     const label = definition.label ?? definition.identifier;
     if (seen.has(definition.identifier)) {
@@ -61,7 +68,7 @@ export function readCitations(index: TreeIndex, source: string, location: Source
       url,
       domain: domainOf(url),
       text: nodeText(definition),
-      referencedBy: references.filter((reference) => reference.defined && reference.identifier === definition.identifier).map((reference) => reference.position),
+      referencedBy: definedReferences.get(definition.identifier) ?? [],
       position: positionOf(definition),
     });
   }
@@ -73,19 +80,21 @@ export function readCitations(index: TreeIndex, source: string, location: Source
  * with no link, the first image (a figure's source is where it is published).
  */
 function firstLink(definition: FootnoteDefinition, definitions: LinkDefinitions): { url: string; text: string } | null {
-  let link: { url: string; text: string } | null = null;
   let image: { url: string; text: string } | null = null;
-  visit(definition, (node) => {
-    if (link) return;
+  // Depth first, in document order, by hand: a visitor per definition costs more than the search.
+  const stack: Nodes[] = [definition];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     if (node.type === 'link' || node.type === 'linkReference') {
       const url = linkDestination(node, definitions);
-      if (url !== null) link = { url, text: nodeText(node) };
+      if (url !== null) return { url, text: nodeText(node) };
     } else if (!image && (node.type === 'image' || node.type === 'imageReference')) {
       const url = linkDestination(node, definitions);
       if (url !== null) image = { url, text: node.alt ?? '' };
     }
-  });
-  return link ?? image;
+    if ('children' in node) for (let child = node.children.length - 1; child >= 0; child--) stack.push(node.children[child]!);
+  }
+  return image;
 }
 
 function bareUrl(text: string): string | null {

@@ -5,6 +5,21 @@
  * back trimmed.
  */
 export function normalizeUrl(url: string): string {
+  let normalized = recentlyNormalized.get(url);
+  if (normalized === undefined) {
+    normalized = normalizeUncached(url);
+    // A long-lived process (a language server linting at every keystroke) asks for the same URLs again
+    // and again; WHATWG parsing is most of the time of the citation rules. Bounded: cleared when full.
+    if (recentlyNormalized.size >= RECENT_URLS) recentlyNormalized.clear();
+    recentlyNormalized.set(url, normalized);
+  }
+  return normalized;
+}
+
+const RECENT_URLS = 10_000;
+const recentlyNormalized = new Map<string, string>();
+
+function normalizeUncached(url: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());

@@ -42,7 +42,8 @@ function planRepairs(document: LintDocument): ReportDescriptor[] {
   for (const citation of document.record.citations) {
     if (citation.url === null) continue;
     const byUrl = COMPOUND_LABEL.test(citation.label) ? compoundLabelByUrl : labelByUrl;
-    if (!byUrl.has(normalizeUrl(citation.url))) byUrl.set(normalizeUrl(citation.url), citation.label);
+    const key = normalizeUrl(citation.url);
+    if (!byUrl.has(key)) byUrl.set(key, citation.label);
   }
   const usedNumbers = [...document.record.citations.map((citation) => citation.label), ...document.references.map((reference) => reference.label)].filter((label) => NUMERIC_LABEL.test(label)).map(Number);
   let nextNumber = Math.max(0, ...usedNumbers) + 1;
