@@ -7,7 +7,8 @@ import { resolveConfig } from '../src/config/resolve-config.js';
 import { ConfigError } from '../src/config/config-error.js';
 import { DEFAULT_SETTINGS } from '../src/config/settings.js';
 import { lintSource } from '../src/lint-source.js';
-import type { Rule } from '../src/rule.js';
+import { defineRule, type Rule } from '../src/rule.js';
+import { z } from 'zod';
 import { crashingRule, doneRule, overlapRule, sneakyFixRule, suggestingRule, testRules, todoRule, undeclaredSuggestionRule } from './test-rules.js';
 import { createLintResult } from '../src/reporters/lint-result.js';
 import { toEslintJson } from '../src/reporters/json.js';
@@ -213,5 +214,31 @@ describe('configuration drives the engine', () => {
     expect((attempt({ rules: { 'test/todo': ['warn', { word: 42 }] } }) as Error).message).toBe('Unexpected value 42 for option "word" of rule "test/todo" in qadocs.config.json, expected a string');
     expect((attempt({ overrides: [{ files: 'a/**', rules: { 'test/done': 'fatal' } }] }) as Error).message).toBe('Unexpected severity "fatal" for rule "test/done" in overrides[0] in qadocs.config.json, expected "off", "warn" or "error"');
     expect((attempt({ extends: 'strcit' }) as Error).message).toBe('Unexpected value "strcit" for "extends" in qadocs.config.json, expected "recommended" or "strict", or an array of them');
+  });
+});
+
+describe('fixes shared by several reports', () => {
+  /** Every TODO reported with one list of edits that renames them all, as citation/malformed renumbers footnotes. */
+  const renameAllRule = defineRule({
+    id: 'test/rename-all',
+    description: 'Rename every TODO at once',
+    severity: 'warning',
+    fixable: true,
+    messages: { todo: 'Unexpected `TODO`, expected every one renamed' },
+    options: z.object({}).strict(),
+    check(document, context) {
+      const matches = [...document.source.matchAll(/TODO/g)];
+      const edits = matches.map((match) => ({ range: [match.index, match.index + 4] as [number, number], text: 'DONE' }));
+      for (const match of matches) context.report({ messageId: 'todo', place: document.location.position(match.index, match.index + 4), fix: edits });
+    },
+  });
+
+  it('are merged once: every report carries the same fix, spanning all the edits', () => {
+    const diagnostics = lint('TODO one\n\nTODO two\n\nTODO three\n', [renameAllRule]);
+    expect(diagnostics).toHaveLength(3);
+    expect(diagnostics[0]!.fix).toEqual({ range: [0, 24], text: 'DONE one\n\nDONE two\n\nDONE' });
+    expect(diagnostics[1]!.fix).toBe(diagnostics[0]!.fix);
+    expect(diagnostics[2]!.fix).toBe(diagnostics[0]!.fix);
+    expect(applyFixes('TODO one\n\nTODO two\n\nTODO three\n', diagnostics).output).toBe('DONE one\n\nDONE two\n\nDONE three\n');
   });
 });
