@@ -138,5 +138,5 @@ describe('reparsing an edited document', () => {
       const at = (index * 7919) % (text.length + 1);
       expectSameParse(text, edit(text, at, index % 3, pieces[index % pieces.length]!));
     });
-  }, 600_000);
+  }, 1_800_000);
 });
