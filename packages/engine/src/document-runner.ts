@@ -39,7 +39,7 @@ export interface DocumentRunner {
 export function createDocumentRunner(options: DocumentRunnerOptions): DocumentRunner {
   const threads = options.threads ?? Math.min(2, availableParallelism());
   // Workers are never stopped for idling: a cold worker would make the next keystroke wait for it.
-  const pool = createLazyPool(options.setup, threads, false, options.workerFile ?? ENGINE_WORKER, Number.POSITIVE_INFINITY);
+  const pool = createLazyPool(options.setup, threads, false, options.workerFile ?? ENGINE_WORKER, { idleTimeout: Number.POSITIVE_INFINITY });
   const execute = poolExecutor(pool, options);
   let closed = false;
   let failure: Error | null = null;

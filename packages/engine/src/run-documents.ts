@@ -9,6 +9,7 @@ import type { DocumentOutcome, DocumentTask, PipelineSetup } from './document-ta
 import type { LintCache } from './cache/lint-cache.js';
 import { FileTooLarge, readDocument } from './files/read-document.js';
 import { applyGcPolicy } from './gc-policy.js';
+import { isWorkerOutOfMemory, WORKER_OLD_GENERATION_MB, workerResourceLimits } from './worker-heap.js';
 import { createDocumentProcessor, unparsableOutcome } from './process-document.js';
 import { runWithTimeLimit, TimeLimitExceeded } from './time-limit.js';
 
@@ -31,10 +32,17 @@ export interface RunDocumentsOptions {
    * bundled worker; the default is this package's own compiled worker.
    */
   workerFile?: string;
+  /**
+   * The old-generation limit of each worker, in MB; default from `WORKER_OLD_GENERATION_MB` (tests
+   * pass a small one to exercise the retry of a document that outgrows it).
+   */
+  workerHeapLimitMb?: number;
+  /** Told of each document that outgrew its worker's heap, before it runs again without the limit. */
+  onHeapLimitRetry?: (filePath: string) => void;
 }
 
 /** What reporting a document the pool could not finish needs: its setup, config and time limit. */
-export type FailureContext = Pick<RunDocumentsOptions, 'setup' | 'config' | 'timeoutMs'>;
+export type FailureContext = Pick<RunDocumentsOptions, 'setup' | 'config' | 'timeoutMs' | 'onHeapLimitRetry'>;
 
 /** Runs one document to its outcome: in a worker that can be stopped, or in this thread. */
 export type Execute = (task: DocumentTask) => Promise<DocumentOutcome>;
@@ -66,8 +74,13 @@ export async function* runDocuments(options: RunDocumentsOptions): AsyncGenerato
   const { files } = options;
   if (files.length === 0) return;
   const threads = poolThreads(options.threads, files.length);
-  const pool = (await isSmallRun(options)) ? null : createLazyPool(options.setup, threads, options.lowMemory ?? false, options.workerFile ?? ENGINE_WORKER);
-  const execute: Execute = pool ? poolExecutor(pool, options) : await inProcessExecutor(options);
+  const lowMemory = options.lowMemory ?? false;
+  const heapLimitMb = options.workerHeapLimitMb ?? (lowMemory ? WORKER_OLD_GENERATION_MB.lowMemory : WORKER_OLD_GENERATION_MB.default);
+  const workerFile = options.workerFile ?? ENGINE_WORKER;
+  const pool = (await isSmallRun(options)) ? null : createLazyPool(options.setup, threads, lowMemory, workerFile, { heapLimitMb });
+  // Started only for a document that outgrew its worker's heap: one thread, no heap limit.
+  const unbounded = pool ? createLazyPool(options.setup, 1, lowMemory, workerFile, { heapLimitMb: null }) : null;
+  const execute: Execute = pool ? poolExecutor(pool, options, unbounded) : await inProcessExecutor(options);
   const lookahead = threads * DOCUMENTS_IN_FLIGHT_PER_THREAD;
   const window: Array<Promise<DocumentOutcome>> = [];
   let started = 0;
@@ -85,7 +98,7 @@ export async function* runDocuments(options: RunDocumentsOptions): AsyncGenerato
       yield outcome;
     }
   } finally {
-    await pool?.destroy();
+    await Promise.all([pool?.destroy(), unbounded?.destroy()]);
   }
 }
 
@@ -107,8 +120,15 @@ async function isSmallRun({ files, contents }: RunDocumentsOptions): Promise<boo
   return true;
 }
 
+export interface LazyPoolLimits {
+  /** How long an idle worker lives, in ms. */
+  idleTimeout?: number;
+  /** Each worker's old-generation limit in MB (see worker-heap.ts); null for none. */
+  heapLimitMb?: number | null;
+}
+
 /** The worker pool, started on the first task: a warm `--cache` run that hits everywhere starts none. */
-export function createLazyPool(setup: PipelineSetup, threads: number, lowMemory: boolean, workerFile: string, idleTimeout = 60_000) {
+export function createLazyPool(setup: PipelineSetup, threads: number, lowMemory: boolean, workerFile: string, { idleTimeout = 60_000, heapLimitMb = null }: LazyPoolLimits = {}) {
   let pool: Promise<Piscina> | null = null;
   return {
     get: () =>
@@ -125,6 +145,7 @@ export function createLazyPool(setup: PipelineSetup, threads: number, lowMemory:
           workerData: setup,
           // One document at a time per thread: a terminated worker takes no other task down with it.
           concurrentTasksPerWorker: 1,
+          resourceLimits: workerResourceLimits(heapLimitMb),
         });
       })),
     destroy: async () => {
@@ -138,7 +159,7 @@ export function createLazyPool(setup: PipelineSetup, threads: number, lowMemory:
  * when it starts a file, and only then does that file's clock start, so time spent queued behind a
  * slow file is never counted against it.
  */
-export function poolExecutor(pool: ReturnType<typeof createLazyPool>, options: FailureContext): Execute {
+export function poolExecutor(pool: LazyPool, options: FailureContext, unbounded: LazyPool | null = null): Execute {
   return async (task) => {
     const piscina = await pool.get();
     const controller = new AbortController();
@@ -151,6 +172,10 @@ export function poolExecutor(pool: ReturnType<typeof createLazyPool>, options: F
       return (await piscina.run({ ...task, started: startedInWorker }, { signal: controller.signal, transferList: [startedInWorker] })) as DocumentOutcome;
     } catch (error) {
       const name = (error as Error).name;
+      if (unbounded && isWorkerOutOfMemory(error)) {
+        options.onHeapLimitRetry?.(task.filePath);
+        return poolExecutor(unbounded, options)(task);
+      }
       if (name === 'AbortError' || name === 'TimeoutError') return failedOutcome(task.filePath, options, parseTimeoutDiagnostic(options.timeoutMs));
       if (isStackOverflow(error)) return failedOutcome(task.filePath, options, tooComplexDiagnostic(null));
       return failedOutcome(task.filePath, options, { ...FILE_FAILURE, reason: `Unexpected crash while processing the file: ${(error as Error).message}` });
@@ -160,6 +185,8 @@ export function poolExecutor(pool: ReturnType<typeof createLazyPool>, options: F
     }
   };
 }
+
+type LazyPool = ReturnType<typeof createLazyPool>;
 
 async function inProcessExecutor(options: RunDocumentsOptions): Promise<Execute> {
   const process = await createDocumentProcessor(options.setup, options.config);
