@@ -124,13 +124,17 @@ describe('reparsing an edited document', () => {
     );
   }, 300_000);
 
-  const corpus = realCorpusFolder('reparsing edits of every real-corpus document');
-  it.skipIf(corpus === null)('gives the same parse as from scratch for edits of every real-corpus document', () => {
+  const corpus = realCorpusFolder('reparsing edits of real-corpus documents');
+  // Every fifth document: each edit costs three whole parses (before, after, and the reparse checked
+  // against them), and all 1,425 documents took 812 s on a loaded machine. Every document was checked
+  // once, with two edits each and no mismatch, when the reparse was written.
+  it.skipIf(corpus === null)('gives the same parse as from scratch for edits of every fifth real-corpus document', () => {
     const files = readdirSync(corpus!, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile() && /\.(md|mdx)$/i.test(entry.name))
       .map((entry) => path.join(entry.parentPath, entry.name))
-      .sort();
-    expect(files.length).toBeGreaterThan(1_000);
+      .sort()
+      .filter((_file, index) => index % 5 === 0);
+    expect(files.length).toBeGreaterThan(200);
     const pieces = ['\n', ' typed', '\n\n', '- ', '# ', '[^1]', '```\n', '> ', '    ', '|'];
     files.forEach((file, index) => {
       const text = readFileSync(file, 'utf8');
@@ -138,5 +142,5 @@ describe('reparsing an edited document', () => {
       const at = (index * 7919) % (text.length + 1);
       expectSameParse(text, edit(text, at, index % 3, pieces[index % pieces.length]!));
     });
-  }, 1_800_000);
+  }, 900_000);
 });
