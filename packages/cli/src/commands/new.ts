@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { scaffoldDocument, slugOfQuestion, type ResolvedConfig } from '@qadocs/linter';
+import { categoryOfName, newDocumentPath, scaffoldDocument, type ResolvedConfig } from '@qadocs/linter';
 import { CATEGORIES, type Category } from '@qadocs/schema';
 import type { CliIo } from '../cli-io.js';
 import { loadRunConfig } from '../run-context.js';
@@ -28,7 +28,7 @@ export async function newCommand(categoryName: string, question: string, flags: 
     io.stdout.write(text);
     return 0;
   }
-  const file = path.join(config.contentRootPath, folderOf(category, config), `${slugOfQuestion(question)}.md`);
+  const file = newDocumentPath(category, question, config);
   if (existsSync(file) && !flags.force) {
     throw new UsageError(`Unexpected existing file "${path.relative(io.cwd, file)}", expected a new path: qadocs new never overwrites (use --force to replace it)`);
   }
@@ -40,17 +40,9 @@ export async function newCommand(categoryName: string, question: string, flags: 
   return lintCommand([file], { format: 'stylish', progress: false, ...(flags.config ? { config: flags.config } : {}) }, io);
 }
 
-/** One of the four categories, or a configured alias of one. */
-function categoryOf(name: string, config: ResolvedConfig): Category {
-  const lower = name.toLowerCase();
-  if ((CATEGORIES as readonly string[]).includes(lower)) return lower as Category;
-  const alias = Object.entries(config.settings.categories.aliases).find(([key]) => key.toLowerCase() === lower);
-  if (alias) return alias[1];
-  throw new UsageError(`Unexpected category "${name}", expected one of ${CATEGORIES.map((category) => `"${category}"`).join(', ')} (or a configured alias)`);
-}
-
-/** The folder a category's documents live in: a configured folder name for it, else the category's own name. */
-function folderOf(category: Category, config: ResolvedConfig): string {
-  const configured = Object.entries(config.settings.categories.folders).find(([, value]) => value === category);
-  return configured ? configured[0] : category;
+/** One of the four categories, or a configured alias of one; anything else is a usage error quoting it. */
+export function categoryOf(name: string, config: ResolvedConfig, flag = 'category'): Category {
+  const category = categoryOfName(name, config);
+  if (category) return category;
+  throw new UsageError(`Unexpected ${flag} "${name}", expected one of ${CATEGORIES.map((each) => `"${each}"`).join(', ')} (or a configured alias)`);
 }

@@ -62,12 +62,7 @@ export function classifyDocument(document: LintDocument | ParsedDocument): Class
   const [top, runnerUp] = [...CATEGORIES].sort((a, b) => scores[b] - scores[a] || CATEGORIES.indexOf(a) - CATEGORIES.indexOf(b)) as [Category, Category];
   const confidence = round(calibrateConfidence(scores[top]));
   // Evidence: what this page shows that speaks more for the winner than for the runner-up.
-  const evidence = signals
-    .map((signal) => ({ amount: ((SIGNAL_WEIGHTS[signal.id][top] ?? 0) - (SIGNAL_WEIGHTS[signal.id][runnerUp] ?? 0)) * signal.value, evidence: signal.evidence }))
-    .filter((contribution) => contribution.amount >= MIN_CONTRIBUTION)
-    .sort((a, b) => b.amount - a.amount)
-    .slice(0, MAX_EVIDENCE)
-    .map((contribution) => contribution.evidence);
+  const evidence = evidenceFor(signals, top, runnerUp);
   const tooLittle = features.words < MIN_WORDS && features.codeBlocks + features.tables.length + features.orderedLists.length === 0;
   const clear = !tooLittle && evidence.length > 0 && scores[top] >= MIN_CONFIDENCE;
   return {
@@ -76,6 +71,40 @@ export function classifyDocument(document: LintDocument | ParsedDocument): Class
     evidence: clear ? evidence : [],
     scores: Object.fromEntries(CATEGORIES.map((category) => [category, round(scores[category])])) as Record<Category, number>,
   };
+}
+
+/** One category a document may belong to, with its probability and the signals that speak for it. */
+export interface CategoryCandidate {
+  category: Category;
+  confidence: number;
+  /** The signals that speak more for this category than for the other candidates shown beside it. */
+  evidence: string[];
+}
+
+/**
+ * The `count` most likely categories of a document, most likely first, each with the signals that
+ * favour it over the others listed (the top one's over the second, the others' over the top one):
+ * what an author choosing between them needs to read.
+ */
+export function rankCategories(document: LintDocument | ParsedDocument, count = 2): CategoryCandidate[] {
+  const { scores } = classifyDocument(document);
+  const signals = readContentSignals(readFeatures('parsed' in document ? document.parsed : document));
+  const ranked = [...CATEGORIES].sort((a, b) => scores[b] - scores[a] || CATEGORIES.indexOf(a) - CATEGORIES.indexOf(b)).slice(0, count);
+  return ranked.map((category, index) => ({
+    category,
+    confidence: scores[category],
+    evidence: evidenceFor(signals, category, index === 0 ? ranked[1] ?? category : ranked[0]!),
+  }));
+}
+
+/** The signals that add most to `winner`'s score over `other`'s, strongest first, in plain words. */
+function evidenceFor(signals: readonly ContentSignal[], winner: Category, other: Category): string[] {
+  return signals
+    .map((signal) => ({ amount: ((SIGNAL_WEIGHTS[signal.id][winner] ?? 0) - (SIGNAL_WEIGHTS[signal.id][other] ?? 0)) * signal.value, evidence: signal.evidence }))
+    .filter((contribution) => contribution.amount >= MIN_CONTRIBUTION)
+    .sort((a, b) => b.amount - a.amount)
+    .slice(0, MAX_EVIDENCE)
+    .map((contribution) => contribution.evidence);
 }
 
 /** The named content signals of a document (what `classifyDocument` weighs; `scripts/fit-classifier.mjs` fits on them). */

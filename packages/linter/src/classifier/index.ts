@@ -1,4 +1,4 @@
-export { classifyDocument, classificationReport, readDocumentSignals, MIN_CONFIDENCE, type Classification, type ClassificationReport } from './classify-document.js';
+export { classifyDocument, classificationReport, rankCategories, readDocumentSignals, MIN_CONFIDENCE, type CategoryCandidate, type Classification, type ClassificationReport } from './classify-document.js';
 export { extractDocumentFeatures, type DocumentFeatures } from './document-features.js';
 export { readContentSignals, SIGNAL_IDS, type ContentSignal, type SignalId } from './content-signals.js';
 export { isImperativeSentence, isImperativeHeading, splitSentences } from '@qadocs/parser';
