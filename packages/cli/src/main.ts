@@ -125,6 +125,19 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, reportFormats:
     .action(run(async (category: string, question: string, flags) => (await import('./commands/new.js')).newCommand(category, question, flags, io)));
 
   program
+    .command('import')
+    .description('turn a pasted AI answer into a document in its category\'s folder: footnotes, provenance, title, description, category')
+    .argument('[file]', 'the paste: a file, or - (or nothing) for standard input')
+    .option('-c, --config <file>', 'use this config file instead of searching for qadocs.config.*')
+    .option('--category <name>', 'tutorial, how-to, reference or explanation (or a configured alias); default: the classifier\'s, when it is sure enough')
+    .option('--assistant <name>', 'the assistant that wrote the answer (default: recognised from the paste)')
+    .option('--date <YYYY-MM-DD>', 'the day the answer was written (default: the date of the paste\'s "Source:" line)')
+    .option('--question <text>', 'the question, when the paste holds only the answer')
+    .option('--force', 'replace an existing file')
+    .option('--stdout', 'print the document; write nothing')
+    .action(run(async (file: string | undefined, flags) => (await import('./commands/import.js')).importCommand(file, flags, io)));
+
+  program
     .command('lsp')
     .description('start the language server that editors run (diagnostics, fixes, footnote navigation)')
     .option('--stdio', 'talk JSON-RPC over standard input and output (the only transport, and the default)')

@@ -11,6 +11,7 @@ describe('@qadocs/engine public API', () => {
       'LOW_MEMORY_FLAGS',
       'LintCache',
       'POOL_FLAGS',
+      'TimeLimitExceeded',
       'applyGcPolicy',
       'byteLengthOfLines',
       'cacheLineFile',
@@ -26,6 +27,7 @@ describe('@qadocs/engine public API', () => {
       'readFrontMatterIds',
       'readLines',
       'runDocuments',
+      'runWithTimeLimit',
     ]);
   });
 

@@ -34,6 +34,7 @@ export { starterConfigText } from './config/starter-config.js';
 // Authoring
 export { scaffoldDocument, normalizeQuestion, titleOfQuestion, slugOfQuestion, PLACEHOLDER_MARKER } from './authoring/scaffold-document.js';
 export { categoryOfName, categoryFolder, newDocumentPath } from './authoring/document-location.js';
+export { asksNearlyTheSame, questionWords } from './authoring/question-similarity.js';
 export { importAnswer, ImportError, type ImportOptions, type ImportedDocument, type ImportedCitation, type UnclearCategory } from './authoring/import/import-answer.js';
 export { removeTrackingParameters } from './authoring/import/tracking-parameters.js';
 

@@ -9,29 +9,47 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.+#-]*[\p{L}\p{N}+#]|[\p{L}\p{N}]/gu;
 /**
  * The title of a question, in sentence case: the first letter capitalized, the question mark dropped,
  * and names spelled as the answer spells them (`azure compute gallery` becomes `Azure Compute Gallery`
- * when the answer writes it so). A capitalized word the answer does not write capitalized is lowered.
+ * when the answer writes it so). The question's own capitals are kept, unless the whole question is
+ * in Title Case: then a capitalized word the answer does not write as a name is lowered.
  */
 export function titleOfAnswer(question: string, answerText: string): string {
-  const names = namesOfAnswer(answerText);
-  const words = [...titleOfQuestion(question).matchAll(WORD)];
   let title = titleOfQuestion(question);
+  const protectedRanges: Array<[number, number]> = [];
+  // Several capitalized words in a row are a name (`Azure Storage`, `Azure Compute Gallery`), however often its words appear alone.
+  for (const phrase of phrasesOfAnswer(answerText)) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu');
+    title = title.replace(pattern, (match, offset: number) => {
+      if (protectedRanges.some(([start, end]) => offset < end && offset + match.length > start)) return match;
+      protectedRanges.push([offset, offset + match.length]);
+      return phrase;
+    });
+  }
+  const names = namesOfAnswer(answerText);
+  const words = [...title.matchAll(WORD)];
+  const titleCase = words.filter((word) => word[0].length > 3).every((word) => /^\p{Lu}/u.test(word[0]));
   // Replace from the end so earlier offsets stay valid.
   for (let index = words.length - 1; index >= 0; index--) {
     const match = words[index]!;
     const word = match[0];
-    const spelled = names.get(word.toLowerCase());
-    let replacement = word;
-    if (spelled) replacement = spelled;
-    else if (index > 0 && /^\p{Lu}\p{Ll}+$/u.test(word)) replacement = word.toLowerCase();
+    if (protectedRanges.some(([start, end]) => match.index! >= start && match.index! < end)) continue;
+    let replacement = names.get(word.toLowerCase()) ?? word;
+    if (replacement === word && titleCase && index > 0 && /^\p{Lu}\p{Ll}+$/u.test(word)) replacement = word.toLowerCase();
     if (index === 0) replacement = replacement.charAt(0).toLocaleUpperCase() + replacement.slice(1);
     title = title.slice(0, match.index) + replacement + title.slice(match.index! + word.length);
   }
   return title;
 }
 
+/** Runs of two or more capitalized words in the answer (`Azure Container Registry`), longest first. */
+function phrasesOfAnswer(answerText: string): string[] {
+  const phrases = new Set<string>();
+  for (const match of answerText.matchAll(/\p{Lu}[\p{L}\p{N}]*(?:[ \t]+\p{Lu}[\p{L}\p{N}]*)+/gu)) phrases.add(match[0].replace(/\s+/g, ' '));
+  return [...phrases].sort((a, b) => b.length - a.length);
+}
+
 /**
  * Words the answer writes with capitals where a sentence does not start: names (`Azure`, `GitHub`,
- * `macOS`), by their lower-case form. A word the answer writes more often in lower case is not a name.
+ * `macOS`), by their lower-case form. A word the answer writes as often in lower case is not a name.
  */
 function namesOfAnswer(answerText: string): Map<string, string> {
   const spellings = new Map<string, { word: string; capitalized: number; lower: number }>();
@@ -49,7 +67,7 @@ function namesOfAnswer(answerText: string): Map<string, string> {
     });
   }
   const names = new Map<string, string>();
-  for (const [lower, entry] of spellings) if (entry.capitalized > 0 && entry.capitalized >= entry.lower) names.set(lower, entry.word);
+  for (const [lower, entry] of spellings) if (entry.capitalized > entry.lower) names.set(lower, entry.word);
   return names;
 }
 

@@ -1,6 +1,6 @@
 import type { Definition, Link, LinkReference, Nodes, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { domainOf, nodeText, type ParsedDocument } from '@qadocs/parser';
+import { nodeText, type ParsedDocument } from '@qadocs/parser';
 import { normalizeLabel } from '../../lint-document.js';
 import { normalizeUrl } from '../../links/normalize-url.js';
 import type { SourceList } from './source-lists.js';
@@ -171,7 +171,16 @@ export function planCitations(parsed: ParsedDocument, lists: readonly SourceList
 /** The title a footnote shows: the source's title, else its host. */
 export function footnoteTitle(source: PlannedSource): string {
   if (source.title && !HOST_TEXT.test(source.title)) return source.title;
-  return (source.url && domainOf(source.url)) ?? source.title ?? source.url ?? '';
+  return (source.url && hostOf(source.url)) ?? source.title ?? source.url ?? '';
+}
+
+/** The host of a URL without `www.`, or null when it does not parse. */
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
 }
 
 /**
