@@ -33,10 +33,9 @@ export { starterConfigText } from './config/starter-config.js';
 
 // Authoring
 export { scaffoldDocument, normalizeQuestion, titleOfQuestion, slugOfQuestion, PLACEHOLDER_MARKER } from './authoring/scaffold-document.js';
-export { categoryOfName, categoryFolder, newDocumentPath } from './authoring/document-location.js';
-export { asksNearlyTheSame, questionWords } from './authoring/question-similarity.js';
+export { categoryOfName, newDocumentPath } from './authoring/document-location.js';
+export { asksNearlyTheSame } from './authoring/question-similarity.js';
 export { importAnswer, ImportError, type ImportOptions, type ImportedDocument, type ImportedCitation, type UnclearCategory } from './authoring/import/import-answer.js';
-export { removeTrackingParameters } from './authoring/import/tracking-parameters.js';
 
 // Reports
 export { createLintResult, type LintResultExtras } from './reporters/lint-result.js';
@@ -48,5 +47,5 @@ export { formatSarif, toSarif, ruleFriendlyName, type SarifOptions } from './rep
 export { formatRdjson, toRdjson, type RdjsonResult, type RdjsonDiagnostic, type RdjsonPosition } from './reporters/rdjson.js';
 export { formatMarkdown } from './reporters/markdown.js';
 export { formatGithub } from './reporters/github.js';
-export { classifyDocument, classificationReport, rankCategories, type CategoryCandidate, type Classification, type ClassificationReport } from './classifier/index.js';
+export { classifyDocument, classificationReport, type CategoryCandidate, type Classification, type ClassificationReport } from './classifier/index.js';
 export { checkLinks, type LinkCheck, type CheckLinksOptions } from './links/check-links.js';
