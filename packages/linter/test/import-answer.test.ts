@@ -9,7 +9,6 @@ import { readListedSource } from '../src/authoring/import/source-lists.js';
 import { asksNearlyTheSame } from '../src/authoring/question-similarity.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { lintSource } from '../src/lint-source.js';
-// @ts-expect-error -- a plain .mjs module of the repository, without types
 import { REFERENCE_DOCUMENT } from '../../../test-support/project-paths.mjs';
 import { importedWords, pasteWords } from './import-fixture-words.js';
 
