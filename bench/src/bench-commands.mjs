@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { REPO_ROOT, editCorpusFile, pickWellFormedFile, restoreEditedFile } from './corpus.mjs';
+import { REFERENCE_DOCUMENT } from '../../test-support/project-paths.mjs';
 
 /** The qadocs command line entry point (written by the cli package). */
 export const QADOCS_BIN = join(REPO_ROOT, 'packages', 'cli', 'bin', 'qadocs.js');
@@ -102,6 +103,7 @@ export function benchCommands(corpus, workDir) {
       validate: (run) => (run.exitCode === 1 && remarkFindings(run) === 0 ? 'exit code 1 without any message' : null),
       outcome: (run) => findingsOutcome(remarkFindings(run)),
     },
+    qadocsImportReference(out('import-project')),
     { id: 'floor-1', label: 'parse floor, 1 thread', group: 'floor', script: join(BENCH_DIR, 'src', 'parse-floor.mjs'), args: [corpus.dir, '--workers', '1'], okExitCodes: [0] },
     { id: 'floor-2', label: 'parse floor, 2 worker threads', group: 'floor', script: join(BENCH_DIR, 'src', 'parse-floor.mjs'), args: [corpus.dir, '--workers', '2'], okExitCodes: [0] },
     { id: 'qadocs-lint-one-file', label: 'qadocs lint <one file>', ...qadocsLint(oneFile, [], 'qadocs-lint-one-file.json'), file: relative(corpus.dir, oneFile) },
@@ -116,7 +118,33 @@ export function benchCommands(corpus, workDir) {
       outcome: (run) => findingsOutcome(markdownlintFindings(run)),
       file: relative(corpus.dir, oneFile),
     },
-  ].map((command) => ({ cwd: corpus.dir, ...command }));
+  ].map((command) => ({ ...command, cwd: command.cwd ?? corpus.dir }));
+}
+
+/**
+ * `qadocs import` of the reference document, as an author runs it: read the paste, classify it, write
+ * the document into a project of its own (no config: the defaults) and lint it. The project's content
+ * is removed before every run, so each one writes a new file; a fresh import exits 1, because the AI
+ * answer has no human review yet. It does not depend on the corpus.
+ */
+function qadocsImportReference(projectDir) {
+  mkdirSync(projectDir, { recursive: true });
+  const written = join(projectDir, 'content', 'explanation', 'what-s-the-difference-between-azure-compute-gallery-and-azure-container-registry.md');
+  return {
+    id: 'qadocs-import-reference',
+    label: 'qadocs import <reference document> (write + lint)',
+    group: 'qadocs',
+    script: QADOCS_BIN,
+    args: ['import', REFERENCE_DOCUMENT],
+    cwd: projectDir,
+    okExitCodes: [1],
+    outputs: [join(projectDir, 'content')],
+    validate: () => (existsSync(written) ? null : `no imported document at ${written}`),
+    outcome: () => {
+      const text = readText(written);
+      return `${(text.match(/^\[\^\d+\]:/gm) ?? []).length} citations, ${/^category: (.+)$/m.exec(text)?.[1] ?? 'no category'}`;
+    },
+  };
 }
 
 /**

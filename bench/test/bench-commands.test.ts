@@ -37,3 +37,24 @@ describe('benchCommands', () => {
     for (const command of commands.filter((candidate) => candidate.id.startsWith('qadocs-lint'))) expect(command.args, command.id).not.toContain('--config');
   });
 });
+
+describe('the import row', () => {
+  const command = benchCommands(tinyCorpus(), workDir).find((candidate: { id: string }) => candidate.id === 'qadocs-import-reference') as {
+    args: string[];
+    cwd: string;
+    okExitCodes: number[];
+    outputs: string[];
+    validate: () => string | null;
+  };
+
+  it('imports the reference document in a project of its own, outside the corpus, with a fresh content folder each run', () => {
+    expect(command.args[0]).toBe('import');
+    expect(command.args[1]).toMatch(/test-support\/reference-document\/000_3668c700682cea6a\.txt$/);
+    expect(command.cwd.startsWith(workDir)).toBe(true);
+    expect(command.cwd).not.toContain('corpus');
+    expect(command.outputs).toEqual([join(command.cwd, 'content')]);
+    // A fresh import is not reviewed yet: lint's exit code 1 is the finished run.
+    expect(command.okExitCodes).toEqual([1]);
+    expect(command.validate()).toMatch(/^no imported document at /);
+  });
+});
