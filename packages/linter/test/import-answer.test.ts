@@ -130,6 +130,31 @@ describe('importAnswer decisions', () => {
     expect(document.text).toContain('air[^1]. Blue light is scattered more than red light[^2], as Rayleigh showed[^1].');
   });
 
+  it("reads ChatGPT's reference-style copy: `([Site][1])` with `[1]: https://…?utm_source=chatgpt.com \"Title\"` below", () => {
+    const paste = [
+      'What is a Git worktree?',
+      '',
+      'A worktree is a second working directory attached to the same repository ([Git][1]). Each worktree has its own HEAD and index ([Git][1]), so you can check out two branches at once ([Stack Overflow][2]).',
+      '',
+      '[1]: https://git-scm.com/docs/git-worktree?utm_source=chatgpt.com "Git - git-worktree Documentation"',
+      '[2]: https://stackoverflow.com/questions/31935776?utm_source=chatgpt.com "What would I use git-worktree for?"',
+      '',
+    ].join('\n');
+    const document = imported(paste, { category: 'explanation', date: '2025-01-01' });
+    expect(document.assistant?.name).toBe('ChatGPT');
+    expect(document.text).toContain('attached to the same repository[^1]. Each worktree has its own HEAD and index[^1], so you can check out two branches at once[^2].');
+    expect(document.text).toContain('[^1]: [Git - git-worktree Documentation](https://git-scm.com/docs/git-worktree)\n[^2]: [What would I use git-worktree for?](https://stackoverflow.com/questions/31935776)');
+    expect(document.text).not.toContain('[1]:');
+  });
+
+  it("keeps a Perplexity marker whose entry the list lacks, as a definition naming it; Copilot's `[1](https://…)` becomes a footnote", () => {
+    const paste = 'What is DNS?\n\nDNS translates domain names into IP addresses[1][4]. Resolvers cache answers [2](https://www.cloudflare.com/learning/dns/what-is-dns/).\n\nCitations:\n[1] https://developer.mozilla.org/en-US/docs/Glossary/DNS\n';
+    const document = imported(paste, { category: 'explanation', date: '2025-01-01' });
+    expect(document.text).toContain('IP addresses[^1][^2]. Resolvers cache answers[^3].');
+    expect(document.citations.map((citation) => citation.url)).toEqual(['https://developer.mozilla.org/en-US/docs/Glossary/DNS', null, 'https://www.cloudflare.com/learning/dns/what-is-dns/']);
+    expect(document.text).toContain('[^2]: Source not given in the paste for the marker `[4]`');
+  });
+
   it('names a marker without a source in a definition without URL, never dropping or inventing it', () => {
     const paste = 'Is Pluto a planet?\n\nPluto was reclassified as a dwarf planet in 2006 【3†source】, after the discovery of Eris[^7].\n';
     const document = imported(paste, { category: 'explanation', assistant: 'ChatGPT', date: '2025-01-01' });
