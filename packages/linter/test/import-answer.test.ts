@@ -116,6 +116,13 @@ describe('importAnswer on the reference document', () => {
 });
 
 describe('importAnswer decisions', () => {
+  it('gives the same document for a paste with CRLF line endings, and takes a front-matter category by its alias', () => {
+    const paste = readFileSync(REFERENCE_DOCUMENT, 'utf8');
+    expect(imported(paste.replace(/\n/g, '\r\n')).text).toBe(imported(paste).text);
+    const aliased = imported(paste.replace('title: Questions\n', 'title: Questions\ncategory: concept\n'));
+    expect(aliased).toMatchObject({ category: 'explanation', categorySource: 'front matter' });
+  });
+
   it('makes one footnote of one URL, however its tracking parameters differ, numbered in order of first reference', () => {
     const paste = [
       'Why is the sky blue?',

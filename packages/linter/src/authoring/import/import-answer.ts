@@ -1,9 +1,9 @@
 import { stringify } from 'yaml';
 import { DEFAULT_ASSISTANTS, isFurtherReadingHeading, isoDate, parseDocument, type ParsedDocument } from '@qadocs/parser';
 import type { Category } from '@qadocs/schema';
-import { CATEGORIES } from '@qadocs/schema';
 import type { ResolvedConfig } from '../../config/resolve-config.js';
 import { classifyDocument, rankCategories, type CategoryCandidate } from '../../classifier/classify-document.js';
+import { categoryOfName } from '../document-location.js';
 import { normalizeQuestion } from '../scaffold-document.js';
 import { descriptionOfAnswer, titleOfAnswer } from './answer-title.js';
 import { cleanHeadings } from './clean-headings.js';
@@ -77,7 +77,8 @@ export function importAnswer(paste: string, options: ImportOptions): ImportedDoc
 
   // `You said:` / `ChatGPT said:` lines of a copied turn: a blank line each, so question and answer stay apart.
   const transcriptLabels: string[] = [];
-  const text = paste.replace(/^\uFEFF/, '').replace(TRANSCRIPT_LABEL, (label) => {
+  // Pastes come with any line endings; the document is written with \n.
+  const text = paste.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(TRANSCRIPT_LABEL, (label) => {
     transcriptLabels.push(label);
     return '';
   });
@@ -109,7 +110,7 @@ export function importAnswer(paste: string, options: ImportOptions): ImportedDoc
   const title = titleOfAnswer(question.text, answerText);
   const description = descriptionOfAnswer(answerText);
 
-  const declared = typeof parsed.frontMatter.data.category === 'string' && (CATEGORIES as readonly string[]).includes(parsed.frontMatter.data.category) ? (parsed.frontMatter.data.category as Category) : null;
+  const declared = typeof parsed.frontMatter.data.category === 'string' ? categoryOfName(parsed.frontMatter.data.category, config) : null;
   const classification = classifyDocument(bodyParsed);
   let category: Category;
   let categorySource: ImportedDocument['categorySource'];
