@@ -1,4 +1,4 @@
-import type { Definition, Link, LinkReference, Nodes, Text } from 'mdast';
+import type { Definition, Link, Nodes, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { nodeText, type ParsedDocument } from '@qadocs/parser';
 import { normalizeLabel } from '../../lint-document.js';
