@@ -219,8 +219,9 @@ describe('items 12 and 13: ids in export', () => {
     expect(ruleIdsOf(lint).get('list.md')).toContain('frontmatter/id');
     const run = await runQadocs(['export', 'content', '--out', 'out'], { cwd });
     expect(run.code, describeRun(run)).toBe(0);
-    // Beside the pages: the ledger of the files this export wrote (issue 17, item 1).
-    expect(readdirSync(path.join(cwd, 'out/html')).sort()).toEqual(['.qadocs-files.json', 'assets', 'index.html', 'list.html', 'mapping.html']);
+    // Beside the pages: the ledger of the files this export wrote (issue 17, item 1), and the search
+    // page with its index (issue 15).
+    expect(readdirSync(path.join(cwd, 'out/html')).sort()).toEqual(['.qadocs-files.json', 'assets', 'index.html', 'list.html', 'mapping.html', 'pagefind', 'search.html']);
   });
 
   it('links to a document with a front-matter id point at its page, relative to the linking page', async () => {
