@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { CONFIG_FILE_NAMES } from '@qadocs/linter';
+import { MARKDOWN_EXTENSIONS } from '../files/find-documents.js';
+
+/** What changed on disk since the last call, after a short quiet period. */
+export interface InputChanges {
+  /** Markdown files added, changed or removed (absolute paths). */
+  documents: Set<string>;
+  /** A config file (the one in use, or one that would now be found) was added, changed or removed. */
+  config: boolean;
+  /** Any other file under the watched folders (an image a page shows). */
+  others: Set<string>;
+}
+
+export interface InputWatcher {
+  /** Resolves once the initial scan is done: changes after it are reported. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface WatchInputsOptions {
+  /** The files, folders or globs a command was given (or the content root). */
+  inputs: readonly string[];
+  cwd: string;
+  /** `--config`, when given; else the config files `loadConfig` looks for in `cwd` are watched. */
+  configFile?: string | null;
+  /** Called with each batch of changes; batches never overlap (a batch waits for the previous call). */
+  onChange: (changes: InputChanges) => Promise<void>;
+  /** Called when `onChange` throws: the watch goes on. */
+  onError: (error: unknown) => void;
+}
+
+/** Editors write a file in several steps (truncate, write, rename): one save is one batch. */
+const QUIET_MS = 50;
+
+const MARKDOWN_FILE = new RegExp(`\\.(?:${MARKDOWN_EXTENSIONS.join('|')})$`, 'i');
+const IGNORED = /(?:^|[/\\])(?:node_modules|\.git)(?:[/\\]|$)/;
+
+/**
+ * Watch a command's inputs and its config with chokidar (fs.watch alone reports one save as several
+ * events, loses files replaced by rename, and does not watch a folder that does not exist yet).
+ * Symbolic links are not followed, as `findDocuments` never follows them inside folders.
+ */
+export async function watchInputs(options: WatchInputsOptions): Promise<InputWatcher> {
+  const { watch } = await import('chokidar');
+  const configFiles = new Set(
+    options.configFile ? [path.resolve(options.cwd, options.configFile)] : [...CONFIG_FILE_NAMES, 'package.json'].map((name) => path.join(options.cwd, name)),
+  );
+  const targets = [...options.inputs.map((input) => staticBase(path.resolve(options.cwd, input))), ...configFiles];
+  const watcher = watch(targets, { ignoreInitial: true, followSymlinks: false, ignored: (file: string) => IGNORED.test(file) });
+
+  let pending: InputChanges = emptyChanges();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let closed = false;
+  const flush = () => {
+    const changes = pending;
+    pending = emptyChanges();
+    running = running.then(async () => {
+      if (closed) return;
+      try {
+        await options.onChange(changes);
+      } catch (error) {
+        options.onError(error);
+      }
+    });
+  };
+  const record = (file: string) => {
+    const absolute = path.resolve(options.cwd, file);
+    if (configFiles.has(absolute)) pending.config = true;
+    else if (MARKDOWN_FILE.test(absolute)) pending.documents.add(absolute);
+    else pending.others.add(absolute);
+    clearTimeout(timer);
+    timer = setTimeout(flush, QUIET_MS);
+  };
+  watcher.on('add', record).on('change', record).on('unlink', record);
+  // A folder removed with its documents: chokidar reports the folder; its documents are re-found.
+  watcher.on('unlinkDir', record);
+  watcher.on('error', (error) => options.onError(error));
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  return {
+    ready,
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      await watcher.close();
+      await running;
+    },
+  };
+}
+
+function emptyChanges(): InputChanges {
+  return { documents: new Set(), config: false, others: new Set() };
+}
+
+/** The folder a glob starts from (`content/**\/*.md` -> `content`); a plain path is itself. */
+function staticBase(input: string): string {
+  const segments = input.split(/[/\\]/);
+  const firstGlob = segments.findIndex((segment) => /[*?[\]{}]/.test(segment));
+  return firstGlob < 0 ? input : segments.slice(0, firstGlob).join(path.sep) || path.sep;
+}
