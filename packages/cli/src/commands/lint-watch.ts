@@ -26,6 +26,8 @@ export async function lintWatchCommand(paths: string[], flags: LintFlags, io: Cl
     if (given) throw new UsageError(`Unexpected ${flag} with --watch, expected --watch alone: it lints the files you save, as they are on disk`);
   }
   let context = await prepareRun(paths, flags, io);
+  // Listened for from here on: Ctrl+C during the first run or before the watcher is ready still stops cleanly.
+  const stopped = untilStopped();
   const results = new Map<string, LintResult>();
   const lint = async (files: readonly string[]) => {
     for await (const outcome of processDocuments({ ...context, files: [...files] }, io, { fix: false })) results.set(outcome.filePath, outcome.result);
@@ -69,7 +71,7 @@ export async function lintWatchCommand(paths: string[], flags: LintFlags, io: Cl
     onError: (error) => io.stderr.write(`qadocs: ${escapeControlCharacters((error as Error).message)}\n`),
   });
   await watcher.ready;
-  await untilStopped();
+  await stopped;
   await watcher.close();
   return EXIT.ok;
 }

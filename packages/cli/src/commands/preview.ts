@@ -28,6 +28,8 @@ export async function previewCommand(paths: string[], flags: PreviewFlags, io: C
   const port = parsePort(flags.port);
   if (flags.host.trim() === '') throw new UsageError(`Unexpected --host "${flags.host}", expected an address to listen on, such as 127.0.0.1`);
   let context = await prepareRun(paths, flags, io, { requireMatches: paths.length > 0 });
+  // Listened for from here on: Ctrl+C during the first run or before the watcher is ready still stops cleanly.
+  const stopped = untilStopped();
   const site = new PreviewSite(context, io);
   const first = await site.update(context, 'all');
   let server;
@@ -63,7 +65,7 @@ export async function previewCommand(paths: string[], flags: PreviewFlags, io: C
     onError: (error) => io.stderr.write(`qadocs preview: ${escapeControlCharacters((error as Error).message)}\n`),
   });
   await watcher.ready;
-  const signal = await untilStopped();
+  const signal = await stopped;
   await watcher.close();
   await server.close();
   io.stderr.write(`qadocs preview: stopped (${signal})\n`);
