@@ -49,8 +49,6 @@ export async function lintWatchCommand(paths: string[], flags: LintFlags, io: Cl
     io.stderr.write(`qadocs: ${results.size} ${results.size === 1 ? 'document' : 'documents'}, ${problems}; watching for changes (Ctrl+C to stop)\n`);
   };
 
-  await lint(context.files);
-  await print();
   const onChange = async (changes: InputChanges) => {
     if (changes.documents.size === 0 && !changes.config) return;
     // The files are found again as `qadocs lint` finds them (globs, .gitignore): added ones are linted, removed ones dropped.
@@ -70,8 +68,14 @@ export async function lintWatchCommand(paths: string[], flags: LintFlags, io: Cl
     // A broken config or a path that is gone is reported; the watch goes on with what it had.
     onError: (error) => io.stderr.write(`qadocs: ${escapeControlCharacters((error as Error).message)}\n`),
   });
-  await watcher.ready;
-  await stopped;
-  await watcher.close();
+  try {
+    await watcher.ready;
+    await lint(context.files);
+    await print();
+    watcher.start();
+    await stopped;
+  } finally {
+    await watcher.close();
+  }
   return EXIT.ok;
 }

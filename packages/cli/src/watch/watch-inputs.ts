@@ -15,6 +15,11 @@ export interface InputChanges {
 export interface InputWatcher {
   /** Resolves once the initial scan is done: changes after it are reported. */
   ready: Promise<void>;
+  /**
+   * Start calling `onChange`. Changes seen before (while the command's first run read the files) are
+   * held until then, so a save during the first run is not lost nor handled beside it.
+   */
+  start(): void;
   close(): Promise<void>;
 }
 
@@ -46,12 +51,18 @@ export async function watchInputs(options: WatchInputsOptions): Promise<InputWat
   const configFiles = new Set(
     options.configFile ? [path.resolve(options.cwd, options.configFile)] : [...CONFIG_FILE_NAMES, 'package.json'].map((name) => path.join(options.cwd, name)),
   );
-  const targets = [...options.inputs.map((input) => staticBase(path.resolve(options.cwd, input))), ...configFiles];
-  const watcher = watch(targets, { ignoreInitial: true, followSymlinks: false, ignored: (file: string) => IGNORED.test(file) });
-
+  // Two watchers: chokidar reports `ready` early when a watched path does not exist yet, and a config
+  // file usually does not; its folder does, watched one level deep for the config's names.
+  const documents = watch(
+    options.inputs.map((input) => staticBase(path.resolve(options.cwd, input))),
+    { ignoreInitial: true, followSymlinks: false, ignored: (file: string) => IGNORED.test(file) },
+  );
+  const configs = options.configFile ? watch([...configFiles], { ignoreInitial: true }) : watch(options.cwd, { ignoreInitial: true, depth: 0, ignored: (file: string) => file !== options.cwd && !configFiles.has(file) });
+  const watchers = [documents, configs];
   let pending: InputChanges = emptyChanges();
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
+  let start!: () => void;
+  let running = new Promise<void>((resolve) => (start = resolve));
   let closed = false;
   const flush = () => {
     const changes = pending;
@@ -73,17 +84,21 @@ export async function watchInputs(options: WatchInputsOptions): Promise<InputWat
     clearTimeout(timer);
     timer = setTimeout(flush, QUIET_MS);
   };
-  watcher.on('add', record).on('change', record).on('unlink', record);
-  // A folder removed with its documents: chokidar reports the folder; its documents are re-found.
-  watcher.on('unlinkDir', record);
-  watcher.on('error', (error) => options.onError(error));
-  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  for (const watcher of watchers) {
+    watcher.on('add', record).on('change', record).on('unlink', record);
+    // A folder removed with its documents: chokidar reports the folder; its documents are found again.
+    watcher.on('unlinkDir', record);
+    watcher.on('error', (error) => options.onError(error));
+  }
+  const ready = Promise.all(watchers.map((watcher) => new Promise<void>((resolve) => watcher.once('ready', () => resolve())))).then(() => undefined);
   return {
     ready,
+    start,
     async close() {
       closed = true;
+      start();
       clearTimeout(timer);
-      await watcher.close();
+      await Promise.all(watchers.map((watcher) => watcher.close()));
       await running;
     },
   };
