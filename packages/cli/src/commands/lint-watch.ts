@@ -53,7 +53,8 @@ export async function lintWatchCommand(paths: string[], flags: LintFlags, io: Cl
     if (changes.documents.size === 0 && !changes.config) return;
     // The files are found again as `qadocs lint` finds them (globs, .gitignore): added ones are linted, removed ones dropped.
     const previous = new Set(context.files);
-    context = await prepareRun(paths, flags, io);
+    // Saves of known documents keep the list; an added or removed file, or the config, finds it again.
+    if (changes.added || changes.config) context = await prepareRun(paths, flags, io);
     const current = new Set(context.files);
     for (const file of results.keys()) if (!current.has(file)) results.delete(file);
     const again = changes.config ? context.files : context.files.filter((file) => changes.documents.has(file) || !previous.has(file));

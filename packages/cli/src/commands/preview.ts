@@ -35,7 +35,8 @@ export async function previewCommand(paths: string[], flags: PreviewFlags, io: C
   const onChange = async (changes: InputChanges) => {
     if (changes.documents.size === 0 && !changes.config && changes.others.size === 0) return;
     if (changes.documents.size > 0 || changes.config) {
-      context = await prepareRun(paths, flags, io, { requireMatches: paths.length > 0 });
+      // Saves of known documents keep the list; an added or removed file, or the config, finds it again.
+      if (changes.added || changes.config) context = await prepareRun(paths, flags, io, { requireMatches: paths.length > 0 });
       const summary = await site.update(context, changes.config ? 'all' : changes.documents);
       io.stderr.write(`qadocs preview: rendered ${summary.rendered} of ${summaryText(summary)}\n`);
     } else {

@@ -10,6 +10,8 @@ export interface InputChanges {
   config: boolean;
   /** Any other file under the watched folders (an image a page shows). */
   others: Set<string>;
+  /** A file or folder was added or removed (not only changed): the list of documents must be found again. */
+  added: boolean;
 }
 
 export interface InputWatcher {
@@ -76,7 +78,8 @@ export async function watchInputs(options: WatchInputsOptions): Promise<InputWat
       }
     });
   };
-  const record = (file: string) => {
+  const record = (event: string, file: string) => {
+    if (event !== 'change') pending.added = true;
     const absolute = path.resolve(options.cwd, file);
     if (configFiles.has(absolute)) pending.config = true;
     else if (MARKDOWN_FILE.test(absolute)) pending.documents.add(absolute);
@@ -85,9 +88,8 @@ export async function watchInputs(options: WatchInputsOptions): Promise<InputWat
     timer = setTimeout(flush, QUIET_MS);
   };
   for (const watcher of watchers) {
-    watcher.on('add', record).on('change', record).on('unlink', record);
     // A folder removed with its documents: chokidar reports the folder; its documents are found again.
-    watcher.on('unlinkDir', record);
+    for (const event of ['add', 'change', 'unlink', 'unlinkDir'] as const) watcher.on(event, (file: string) => record(event, file));
     watcher.on('error', (error) => options.onError(error));
   }
   const ready = Promise.all(watchers.map((watcher) => new Promise<void>((resolve) => watcher.once('ready', () => resolve())))).then(() => undefined);
@@ -105,7 +107,7 @@ export async function watchInputs(options: WatchInputsOptions): Promise<InputWat
 }
 
 function emptyChanges(): InputChanges {
-  return { documents: new Set(), config: false, others: new Set() };
+  return { documents: new Set(), config: false, others: new Set(), added: false };
 }
 
 /** The folder a glob starts from (`content/**\/*.md` -> `content`); a plain path is itself. */
