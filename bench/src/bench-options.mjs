@@ -5,7 +5,8 @@ export const USAGE = `usage: pnpm bench [-- options]    (or: node bench/src/run-
   --quick              one small corpus: --sizes 200 (a smoke run, not a measurement)
   --runs N             timed runs of every command per size, interleaved (default 3)
   --only a,b           run only these command ids (the targets needing others show SKIP);
-                       \`language-server\` is the editor latency and memory measurement
+                       \`language-server\` is the editor latency and memory measurement,
+                       \`preview\` the time from a save to the reloaded preview page
   --seed S             corpus seed passed to gen-corpus.mjs (default 42)
   --measure M          gnu-time (default when /usr/bin/time exists) or node (rusage of a preload)
   --timeout-s S        give up on one run after S seconds (default 1800)

@@ -11,6 +11,7 @@ import { USAGE, parseBenchOptions } from './bench-options.mjs';
 import { GENERATOR_PATH, REPO_ROOT, ensureCorpus, restoreAllEditedFiles, restoreEditedFile } from './corpus.mjs';
 import { defaultMeasure, measureRun, stopCurrentRun } from './measure-run.mjs';
 import { formatLanguageServerReport, measureLanguageServer } from './language-server-latency.mjs';
+import { formatPreviewReloadReport, measurePreviewReload } from './preview-reload.mjs';
 import { formatMachine, formatSizeReport, writeResults } from './report.mjs';
 import { interleavedSchedule } from './schedule.mjs';
 import { maximum, median, ratio, describeRuns } from './statistics.mjs';
@@ -150,6 +151,11 @@ async function main() {
     console.log('\nlanguage server:');
     result.languageServer = await measureLanguageServer({ edits: options.sizes.every((docs) => docs <= 200) ? 5 : 20, documents: 200 });
     console.log(formatLanguageServerReport(result.languageServer));
+  }
+  if (!qadocsSkipReason && (!options.only || options.only.includes('preview'))) {
+    console.log('\npreview:');
+    result.preview = await measurePreviewReload({ saves: options.sizes.every((docs) => docs <= 200) ? 3 : 10 });
+    console.log(formatPreviewReloadReport(result.preview));
   }
   result.finishedAt = new Date().toISOString();
   result.memoryGrowth = memoryGrowth(result.sizes);

@@ -73,11 +73,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, reportFormats:
     .option('--cache', 'only lint files that changed since the last run')
     .option('--cache-location <dir>', 'where the cache lives (default node_modules/.cache/qadocs)')
     .option('--check-links', 'check that citation URLs answer (citation/dead-link; uses the network)')
+    .option('-w, --watch', 'lint again on every save and print the report again (Ctrl+C to stop)')
     .option('--stdin', 'lint the text on standard input')
     .option('--stdin-filename <path>', 'the path the standard input is linted as')
     .option('--color', 'force colours')
     .option('--no-color', 'no colours')
-    .action(run(async (paths: string[], flags) => (await import('./commands/lint.js')).lintCommand(paths, flags, io)));
+    .action(run(async (paths: string[], flags) =>
+      flags.watch ? (await import('./commands/lint-watch.js')).lintWatchCommand(paths, flags, io) : (await import('./commands/lint.js')).lintCommand(paths, flags, io),
+    ));
 
   documentOptions(program.command('export').description('write JSON records and the HTML site').argument('[paths...]', 'files or folders (default: contentRoot)'))
     .option('--out <dir>', 'output folder', 'dist')
@@ -113,6 +116,18 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, reportFormats:
       if (flags.list || !ruleId) return listRules(io);
       return explainCommand(ruleId, flags, io);
     }));
+
+  program
+    .command('preview')
+    .description('serve the site as export renders it, with the lint problems on each page, reloading on save')
+    .argument('[paths...]', 'files or folders (default: contentRoot)')
+    .option('-c, --config <file>', 'use this config file instead of searching for qadocs.config.*')
+    .option('--root <dir>', 'content root that record paths and ids are relative to')
+    .option('--port <n>', 'port to listen on (0: any free port)', '4800')
+    .option('--host <address>', 'address to listen on (other machines can reach any but 127.0.0.1)', '127.0.0.1')
+    .option('--threads <n>', 'worker threads (default and maximum: the cores available)')
+    .option('--timeout <ms>', 'per-file time limit in milliseconds, 1 to 2147483647 (default 10000)')
+    .action(run(async (paths: string[], flags) => (await import('./commands/preview.js')).previewCommand(paths, flags, io)));
 
   program
     .command('new')

@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { LintResult } from '@qadocs/schema';
+import type { PreviewAssets } from '@qadocs/exporter';
 import type { DocumentOutline } from './document-outline.js';
 
 /** What the command needs from each document; the worker does only that, from one parse. */
@@ -20,8 +21,11 @@ export interface PipelineSetup {
   customIds?: Record<string, string>;
   /** Return the document's lines of `json/chunks.ndjson` (export, build with the chunks format). */
   chunks?: boolean;
-  /** What pages need to know about the site (`--base-url`, search). */
-  page?: { baseUrl?: string; search?: boolean };
+  /**
+   * What pages need to know about the site (`--base-url`, search). With `preview` (`qadocs preview`),
+   * each page also lists and marks the document's lint problems and loads the preview's assets.
+   */
+  page?: { baseUrl?: string; search?: boolean; preview?: PreviewAssets };
   /** Classify (qadocs classify). */
   classify: boolean;
   /** Return the questions, sections, footnotes and front-matter fields an editor navigates by. */

@@ -50,7 +50,9 @@ export async function createDocumentProcessor(setup: PipelineSetup, loaded?: Res
       const classified = { ...parsed, record: { ...parsed.record, classification: { predicted, confidence, evidence } } };
       outcome.recordJson = exporter.serializeRecord(classified.record);
       if (setup.html || setup.chunks) {
-        const page = exporter.renderDocument(classified, { ...setup.page, linkTargets });
+        const { preview, ...site } = setup.page ?? {};
+        const problems = preview ? { preview: { ...preview, problems: outcome.result.messages } } : {};
+        const page = exporter.renderDocument(classified, { ...site, ...problems, linkTargets });
         if (setup.html) outcome.html = page.html;
         if (setup.chunks) outcome.chunks = exporter.serializeChunks(page.chunks);
       }

@@ -8,3 +8,4 @@ export { createExportWriter, OutputFolderError, type ExportWriter, type ExportWr
 export type { ExportFormat } from './write/output-paths.js';
 export { exportDocuments, type ExportDocumentsOptions } from './export-documents.js';
 export type { ExportDiagnostic, ExportRuleId } from './export-diagnostic.js';
+export { PREVIEW_CONTENT_SECURITY_POLICY, PREVIEW_STYLESHEET, renderProblemsPage, type PagePreview, type PreviewAssets, type PreviewProblem } from './render/preview-problems.js';

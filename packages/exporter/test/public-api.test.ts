@@ -6,6 +6,8 @@ describe('@qadocs/exporter public API', () => {
   it('exports exactly these values', () => {
     expect(Object.keys(exporter).sort()).toEqual([
       'OutputFolderError',
+      'PREVIEW_CONTENT_SECURITY_POLICY',
+      'PREVIEW_STYLESHEET',
       'STYLESHEET',
       'createExportWriter',
       'exportDocuments',
@@ -15,6 +17,7 @@ describe('@qadocs/exporter public API', () => {
       'renderDocument',
       'renderDocumentPage',
       'renderIndexPage',
+      'renderProblemsPage',
       'serializeChunks',
       'serializeRecord',
     ]);

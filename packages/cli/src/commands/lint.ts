@@ -29,6 +29,8 @@ export interface LintFlags extends CommonFlags {
   checkLinks?: boolean;
   color?: boolean;
   onlyChangedLines?: boolean;
+  /** `--watch`: handled by lint-watch.ts. */
+  watch?: boolean;
 }
 
 /** What `--fix` / `--fix-dry-run` changed (or would change) over the run. */
@@ -252,7 +254,8 @@ async function lintStdin(paths: string[], flags: LintFlags, io: CliIo, fixes: Fi
   return results;
 }
 
-function onlyErrors(result: LintResult): LintResult {
+/** A result with its error messages only (`--quiet`). */
+export function onlyErrors(result: LintResult): LintResult {
   const messages = result.messages.filter((message) => message.severity === 2);
   return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
 }

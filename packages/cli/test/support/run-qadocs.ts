@@ -60,9 +60,10 @@ export function describeRun(run: QadocsRun): string {
  * Run `qadocs <args>` on a pseudo-terminal (util-linux `script`), for what qadocs prints only on a
  * terminal. stdout and stderr both arrive on the terminal, so `stdout` holds both, with `\r\n` line ends.
  */
-export function runQadocsInTerminal(args: readonly string[], options: Pick<QadocsRunOptions, 'cwd'>): Promise<QadocsRun> {
+export function runQadocsInTerminal(args: readonly string[], options: Pick<QadocsRunOptions, 'cwd'> & { wrap?: readonly string[] }): Promise<QadocsRun> {
   const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
-  const command = [process.execPath, QADOCS_BIN, ...args].map(quote).join(' ');
+  // `wrap`: a command that runs qadocs (`timeout -s INT 8` stops a watch as Ctrl+C would).
+  const command = [...(options.wrap ?? []), process.execPath, QADOCS_BIN, ...args].map(quote).join(' ');
   return new Promise((resolve, reject) => {
     // -e: exit with the command's code; -q: no "Script started" lines; /dev/null: no typescript file.
     const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: options.cwd, env: qadocsEnv(), stdio: ['ignore', 'pipe', 'pipe'] });

@@ -35,8 +35,10 @@ export interface PageShell {
   description?: string | null;
   /** The page's absolute URL (`<link rel="canonical">`), when the site's base URL is known. */
   canonical?: string | null;
-  /** Scripts the page loads (the search page only); their policy comes with them. */
+  /** Scripts the page loads (the search page, and preview pages); their policy comes with them. */
   scripts?: { sources: string[]; contentSecurityPolicy: string };
+  /** Stylesheets after the site's own (preview pages only). */
+  stylesheets?: string[];
   /** `../` steps from this page to the `html/` folder. */
   rootPath: string;
   siteTitle: string;
@@ -72,6 +74,7 @@ export function renderPageShell(page: PageShell): string {
           page.description ? h('meta', { name: 'description', content: page.description }) : null,
           page.canonical ? h('link', { rel: 'canonical', href: page.canonical }) : null,
           h('link', { rel: 'stylesheet', href: `${page.rootPath}assets/style.css` }),
+          ...(page.stylesheets ?? []).map((href) => h('link', { rel: 'stylesheet', href })),
           ...(page.scripts?.sources ?? []).map((source) => h('script', { type: 'module', src: source })),
         ]),
         h('body', [

@@ -12,6 +12,7 @@ import { resolveFragments } from './resolve-fragments.js';
 import { labelTaskListItems } from './task-list-labels.js';
 import { makeBlocksAccessible } from './block-accessibility.js';
 import { walkElements } from './walk-elements.js';
+import { markProblems, problemPanel, PREVIEW_CONTENT_SECURITY_POLICY, type PagePreview } from './preview-problems.js';
 
 /** What a page needs to know beyond its own document. Everything here is plain data or a pure function. */
 export interface PageContext {
@@ -28,6 +29,12 @@ export interface PageContext {
   baseUrl?: string;
   /** The site has a search page: the header links to it. */
   search?: boolean;
+  /**
+   * `qadocs preview` only: the document's lint problems, listed in a panel above the article and each
+   * marked at the element it points to, and the preview's script and styles (with their policy).
+   * Exported pages never set it and stay script-free.
+   */
+  preview?: PagePreview;
 }
 
 /** A rendered page and its chunks (one per answer section, anchored at the page). */
@@ -93,6 +100,8 @@ export function renderDocument(parsed: ParsedDocument, context: PageContext = {}
 
   const anchors = readAnchors(content, record);
   const siteTitle = context.siteTitle ?? DEFAULT_SITE_TITLE;
+  const preview = context.preview;
+  const panel = preview ? problemPanel(preview.problems, markProblems(content, preview.problems), record.path) : null;
   const html = renderPageShell({
     lang: documentLanguage(record, context.lang),
     title: heading,
@@ -102,7 +111,8 @@ export function renderDocument(parsed: ParsedDocument, context: PageContext = {}
     rootPath,
     siteTitle,
     trail: [{ text: group.plural, href: `${rootPath}index.html#${group.id}` }],
-    main: [article],
+    ...(preview ? { scripts: { sources: [...preview.scripts], contentSecurityPolicy: PREVIEW_CONTENT_SECURITY_POLICY }, stylesheets: [...preview.stylesheets] } : {}),
+    main: panel ? [panel, article] : [article],
     footer: [
       h('p', ['Exported from ', h('code', record.path), '.']),
       h('p', h('a', { href: `${rootPath}index.html` }, `All ${siteTitle.toLowerCase()}`)),
