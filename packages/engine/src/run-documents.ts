@@ -79,7 +79,7 @@ export async function* runDocuments(options: RunDocumentsOptions): AsyncGenerato
   const workerFile = options.workerFile ?? ENGINE_WORKER;
   const pool = (await isSmallRun(options)) ? null : createLazyPool(options.setup, threads, lowMemory, workerFile, { heapLimitMb });
   // Started only for a document that outgrew its worker's heap: one thread, no heap limit.
-  const unbounded = pool ? createLazyPool(options.setup, 1, lowMemory, workerFile, { heapLimitMb: null }) : null;
+  const unbounded = pool && heapLimitMb != null ? createLazyPool(options.setup, 1, lowMemory, workerFile, { heapLimitMb: null }) : null;
   const execute: Execute = pool ? poolExecutor(pool, options, unbounded) : await inProcessExecutor(options);
   const lookahead = threads * DOCUMENTS_IN_FLIGHT_PER_THREAD;
   const window: Array<Promise<DocumentOutcome>> = [];
