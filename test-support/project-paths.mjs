@@ -1,7 +1,7 @@
 // Where the tests and scripts of every package find the project's own inputs. The repository is
 // self-contained: the reference document and the corpus generator live in it; only the real corpus
 // is outside, opt-in, in the folder named by QADOCS_CORPUS.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 export const REPOSITORY_ROOT = path.resolve(import.meta.dirname, '..');
@@ -22,4 +22,12 @@ export function realCorpusFolder(whatIsSkipped) {
   const why = folder ? `QADOCS_CORPUS="${folder}" does not exist` : 'QADOCS_CORPUS is not set';
   console.warn(`skipped: ${whatIsSkipped} (${why}; set it to the real corpus folder to run it)`);
   return null;
+}
+
+/** Every Markdown file (`.md`, `.mdx`) under a folder, in path order: what the corpus tests read (and the tests of content/). */
+export function markdownFilesIn(folder) {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(md|mdx)$/i.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
 }

@@ -25,25 +25,14 @@
 // understanding-oriented discussion.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_DIR, corpusFolderOrSkip, importBuilt } from './corpus-script-inputs.mjs';
 
-const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const sampleFile = path.join(packageDir, 'test/classifier-blind-sample.tsv');
+const sampleFile = path.join(PACKAGE_DIR, 'test/classifier-blind-sample.tsv');
 /** What the judge reads of a page: its first characters, then the outline of the rest. */
 const TEXT_LIMIT = 3500;
 
-if (!process.env.QADOCS_CORPUS) {
-  console.error('skipped: no labelled corpus (set QADOCS_CORPUS to the folder that holds labels.tsv)');
-  process.exit(0);
-}
-const corpus = path.resolve(process.env.QADOCS_CORPUS);
-let blindSample;
-try {
-  blindSample = await import('../dist/classifier/blind-sample.js');
-} catch (error) {
-  console.error(`Unexpected missing build of @qadocs/linter (${error.message}), expected dist/: run \`pnpm --filter @qadocs/linter build\` first`);
-  process.exit(2);
-}
+const corpus = corpusFolderOrSkip('no labelled corpus (set QADOCS_CORPUS to the folder that holds labels.tsv)');
+const [blindSample] = await importBuilt('classifier/blind-sample.js');
 const { drawBlindSample, blindSampleAgreement, parseJudgedSample } = blindSample;
 
 /** A page's text as the judge sees it: the front matter (which may hold the label) reduced to its title, the rest as written. */

@@ -13,24 +13,13 @@
 // its floor (95 %, the target; src/precision/corpus-precision.ts lists the rules known to fall short). No corpus text is stored in the sample: only paths, lines and the reader's reasons.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_DIR, corpusFolderOrSkip, importBuilt } from './corpus-script-inputs.mjs';
 
-const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-if (!process.env.QADOCS_CORPUS) {
-  console.error('skipped: rule precision on the real corpus (set QADOCS_CORPUS to the corpus folder)');
-  process.exit(0);
-}
-const corpus = path.resolve(process.env.QADOCS_CORPUS);
+const corpus = corpusFolderOrSkip('rule precision on the real corpus (set QADOCS_CORPUS to the corpus folder)');
 const reportIndex = process.argv.indexOf('--report');
-let precision;
-try {
-  precision = await import('../dist/precision/corpus-precision.js');
-} catch (error) {
-  console.error(`Unexpected missing build of @qadocs/linter (${error.message}), expected dist/: run \`pnpm --filter @qadocs/linter build\` first`);
-  process.exit(2);
-}
+const [precision] = await importBuilt('precision/corpus-precision.js');
 const { readJudgedSample, lintSampledDocuments, findingsOfReport, measurePrecision, formatPrecisionTable, precisionFloor } = precision;
-const sample = readJudgedSample(readFileSync(path.join(packageDir, 'test/corpus-precision-sample.tsv'), 'utf8'));
+const sample = readJudgedSample(readFileSync(path.join(PACKAGE_DIR, 'test/corpus-precision-sample.tsv'), 'utf8'));
 const findings = reportIndex > 0 ? findingsOfReport(corpus, JSON.parse(readFileSync(process.argv[reportIndex + 1], 'utf8'))) : lintSampledDocuments(corpus, sample);
 const rows = measurePrecision(sample, findings);
 console.log(`Rule precision on ${sample.length} judged findings of ${corpus}${reportIndex > 0 ? ` (report ${process.argv[reportIndex + 1]})` : ''}`);

@@ -25,24 +25,13 @@
 // left out; writes the same as JSON (default: classifier-eval.json in this package).
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_DIR, corpusFolderOrSkip, importBuilt } from './corpus-script-inputs.mjs';
 
-const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-if (!process.env.QADOCS_CORPUS) {
-  console.error('skipped: no labelled corpus (set QADOCS_CORPUS to the folder that holds labels.tsv)');
-  process.exit(0);
-}
-const corpus = path.resolve(process.env.QADOCS_CORPUS);
+const corpus = corpusFolderOrSkip('no labelled corpus (set QADOCS_CORPUS to the folder that holds labels.tsv)');
 const outIndex = process.argv.indexOf('--out');
-const outFile = path.resolve(outIndex > 0 && process.argv[outIndex + 1] ? process.argv[outIndex + 1] : path.join(packageDir, 'classifier-eval.json'));
+const outFile = path.resolve(outIndex > 0 && process.argv[outIndex + 1] ? process.argv[outIndex + 1] : path.join(PACKAGE_DIR, 'classifier-eval.json'));
 
-let evaluateOnCorpus;
-try {
-  ({ evaluateOnCorpus } = await import('../dist/classifier/corpus-evaluation.js'));
-} catch (error) {
-  console.error(`Unexpected missing build of @qadocs/linter (${error.message}), expected dist/: run \`pnpm --filter @qadocs/linter build\` first`);
-  process.exit(2);
-}
+const [{ evaluateOnCorpus }, { blindSampleAgreement, parseJudgedSample }] = await importBuilt('classifier/corpus-evaluation.js', 'classifier/blind-sample.js');
 
 const CATEGORIES = ['tutorial', 'how-to', 'reference', 'explanation'];
 const pct = (value) => `${(value * 100).toFixed(1)} %`;
@@ -82,8 +71,7 @@ evaluation.calibration.overall.forEach((band, index) => {
 // A second reader: the blind hand-judged sample (test/classifier-blind-sample.tsv, scripts/blind-sample.mjs).
 // The authors' labels disagree with a careful reader often enough that they are a ceiling, not ground
 // truth: agreement with each is printed side by side.
-const { blindSampleAgreement, parseJudgedSample } = await import('../dist/classifier/blind-sample.js');
-const blind = await blindSampleAgreement(corpus, parseJudgedSample(readFileSync(path.join(packageDir, 'test/classifier-blind-sample.tsv'), 'utf8')));
+const blind = await blindSampleAgreement(corpus, parseJudgedSample(readFileSync(path.join(PACKAGE_DIR, 'test/classifier-blind-sample.tsv'), 'utf8')));
 const share = (part) => `${part}/${blind.pages} = ${pct(part / blind.pages)}`;
 console.log(`\nBlind hand-judged sample (${blind.pages} pages): judge ↔ labels ${share(blind.judgeLabels)}; judge ↔ classifier ${share(blind.judgeClassifier)}; classifier ↔ labels ${share(blind.classifierLabels)}; where judge and label disagree (${blind.disputed}) the classifier sides with the judge ${blind.disputedWithJudge}, with the label ${blind.disputedWithLabel}`);
 writeFileSync(outFile, `${JSON.stringify(evaluation, null, 2)}\n`);

@@ -34,32 +34,17 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_DIR, corpusFolderOrSkip, importBuilt } from './corpus-script-inputs.mjs';
 
-const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-if (!process.env.QADOCS_CORPUS) {
-  console.error('skipped: no labelled corpus (set QADOCS_CORPUS to the folder that holds labels.tsv)');
-  process.exit(0);
-}
-const corpus = path.resolve(process.env.QADOCS_CORPUS);
+const corpus = corpusFolderOrSkip('no labelled corpus (set QADOCS_CORPUS to the folder that holds labels.tsv)');
 const write = process.argv.includes('--write');
 const showErrors = process.argv.includes('--errors');
-const weightsFile = path.join(packageDir, 'src/classifier/signal-weights.ts');
+const weightsFile = path.join(PACKAGE_DIR, 'src/classifier/signal-weights.ts');
 
-let modules;
-try {
-  modules = {
-    evaluation: await import('../dist/classifier/corpus-evaluation.js'),
-    classifier: await import('../dist/classifier/index.js'),
-    calibration: await import('../dist/classifier/confidence-calibration.js'),
-  };
-} catch (error) {
-  console.error(`Unexpected missing build of @qadocs/linter (${error.message}), expected dist/: run \`pnpm --filter @qadocs/linter build\` first`);
-  process.exit(2);
-}
-const { readLabelledCorpus, corpusHalf, agreementOf } = modules.evaluation;
-const { readDocumentSignals, SIGNAL_IDS, SIGNAL_FLOORS, SIGNAL_CATEGORIES } = modules.classifier;
-const { interpolateCalibration } = modules.calibration;
+const [evaluation, classifier, calibrationModule] = await importBuilt('classifier/corpus-evaluation.js', 'classifier/index.js', 'classifier/confidence-calibration.js');
+const { readLabelledCorpus, corpusHalf, agreementOf } = evaluation;
+const { readDocumentSignals, SIGNAL_IDS, SIGNAL_FLOORS, SIGNAL_CATEGORIES } = classifier;
+const { interpolateCalibration } = calibrationModule;
 
 const CATEGORIES = ['tutorial', 'how-to', 'reference', 'explanation'];
 const K = CATEGORIES.length;

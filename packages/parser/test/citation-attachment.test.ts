@@ -1,9 +1,8 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { QaDocument } from '@qadocs/schema';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, parseFile } from '../src/index.js';
-import { REPOSITORY_ROOT, realCorpusFolder } from '../../../test-support/project-paths.mjs';
+import { markdownFilesIn, REPOSITORY_ROOT, realCorpusFolder } from '../../../test-support/project-paths.mjs';
 
 const DOCUMENT = `---
 title: Citations everywhere
@@ -56,13 +55,6 @@ function unattachedReferences(record: QaDocument): string[] {
   return missing;
 }
 
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(md|mdx)$/i.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
-
 describe('citations are attached wherever they are referenced', () => {
   const { record } = parseDocument(DOCUMENT, { filePath: '/docs/citations.md', root: '/docs' });
   const [entry] = record.entries;
@@ -89,7 +81,7 @@ describe('citations are attached wherever they are referenced', () => {
 
   it('holds for every document of content/', async () => {
     const root = path.join(REPOSITORY_ROOT, 'content');
-    const files = markdownFiles(root);
+    const files = markdownFilesIn(root);
     expect(files.length).toBeGreaterThan(10);
     const missing: string[] = [];
     for (const file of files) missing.push(...unattachedReferences((await parseFile(file, { root })).record));
@@ -99,7 +91,7 @@ describe('citations are attached wherever they are referenced', () => {
   const corpus = realCorpusFolder('citation attachment over the real corpus');
   it.skipIf(corpus === null)('holds for every document of the real corpus', async () => {
     const missing: string[] = [];
-    for (const file of markdownFiles(corpus!)) missing.push(...unattachedReferences((await parseFile(file, { root: corpus! })).record));
+    for (const file of markdownFilesIn(corpus!)) missing.push(...unattachedReferences((await parseFile(file, { root: corpus! })).record));
     expect(missing.slice(0, 20)).toEqual([]);
   }, 300_000);
 });

@@ -1,24 +1,15 @@
-import { existsSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { qaDocumentJsonSchema } from '@qadocs/schema';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../src/index.js';
-import { realCorpusFolder } from '../../../test-support/project-paths.mjs';
+import { markdownFilesIn, realCorpusFolder } from '../../../test-support/project-paths.mjs';
 
 const corpusDir = realCorpusFolder('the parser\'s corpus survival test') ?? '';
 const hasCorpus = corpusDir !== '';
 
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(md|mdx)$/i.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
-
 describe('the real-world corpus', () => {
   it.skipIf(!hasCorpus)('parses every Markdown file without an exception, and every record validates against the JSON Schema', async () => {
-    const files = markdownFiles(corpusDir);
+    const files = markdownFilesIn(corpusDir);
     expect(files.length).toBeGreaterThan(1_000);
     const validate = new Ajv2020({ allErrors: false, strict: false }).compile(qaDocumentJsonSchema());
     const failures: string[] = [];

@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, type ParsedDocument } from '../src/index.js';
 import { reparseMarkdown } from '../src/reparse-markdown.js';
 import { MARKDOWNISH_FRAGMENTS, markdownish } from '../../../test-support/markdownish.mjs';
-import { realCorpusFolder, REFERENCE_DOCUMENT } from '../../../test-support/project-paths.mjs';
+import { markdownFilesIn, realCorpusFolder, REFERENCE_DOCUMENT } from '../../../test-support/project-paths.mjs';
 
 const reference = readFileSync(REFERENCE_DOCUMENT, 'utf8');
 /** The reference document's Markdown: `reparseMarkdown` is given the text micromark sees, front matter blanked. */
@@ -129,11 +128,7 @@ describe('reparsing an edited document', () => {
   // against them), and all 1,425 documents took 812 s on a loaded machine. Every document was checked
   // once, with two edits each and no mismatch, when the reparse was written.
   it.skipIf(corpus === null)('gives the same parse as from scratch for edits of every fifth real-corpus document', () => {
-    const files = readdirSync(corpus!, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && /\.(md|mdx)$/i.test(entry.name))
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .sort()
-      .filter((_file, index) => index % 5 === 0);
+    const files = markdownFilesIn(corpus!).filter((_file, index) => index % 5 === 0);
     expect(files.length).toBeGreaterThan(200);
     const pieces = ['\n', ' typed', '\n\n', '- ', '# ', '[^1]', '```\n', '> ', '    ', '|'];
     files.forEach((file, index) => {
