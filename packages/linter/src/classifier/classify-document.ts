@@ -50,6 +50,18 @@ const MIN_CONTRIBUTION = 0.1;
  */
 export function classifyDocument(document: LintDocument | ParsedDocument): Classification {
   const parsed = 'parsed' in document ? document.parsed : document;
+  let classification = classifications.get(parsed);
+  if (!classification) classifications.set(parsed, (classification = classifyParsed(parsed)));
+  return classification;
+}
+
+/**
+ * Each parse's classification, computed once: `diataxis/content-fit` classifies while linting, and
+ * export classifies the same parse again for the record's `classification`.
+ */
+const classifications = new WeakMap<ParsedDocument, Classification>();
+
+function classifyParsed(parsed: ParsedDocument): Classification {
   const features = readFeatures(parsed);
   const signals = readContentSignals(features);
 
