@@ -4,6 +4,7 @@ import type { ParsedDocument } from '@qadocs/parser';
 import type { Chunk, Provenance, QaDocument } from '@qadocs/schema';
 import { documentChunks, type PageAnchors } from './document-chunks.js';
 import { categoryGroup } from './category-labels.js';
+import { neighbourNav, type PageNeighbours } from './category-neighbours.js';
 import { pathDerivedLinkTargets, pathToSiteRoot, rewriteDocumentLinks, type LinkTargets } from './document-links.js';
 import { readDocumentRegions } from './document-regions.js';
 import { DEFAULT_SITE_TITLE, SHELL_IDS, pageOwned, renderPageShell } from './page-shell.js';
@@ -35,6 +36,11 @@ export interface PageContext {
    * Exported pages never set it and stay script-free.
    */
   preview?: PagePreview;
+  /**
+   * The pages before and after this one in its index group (`categoryNeighbours`): linked with
+   * `rel="prev"`/`rel="next"` in a navigation after the article. None when unset.
+   */
+  neighbours?: PageNeighbours;
 }
 
 /** A rendered page and its chunks (one per answer section, anchored at the page). */
@@ -112,7 +118,7 @@ export function renderDocument(parsed: ParsedDocument, context: PageContext = {}
     siteTitle,
     trail: [{ text: group.plural, href: `${rootPath}index.html#${group.id}` }],
     ...(preview ? { scripts: { sources: [...preview.scripts], contentSecurityPolicy: PREVIEW_CONTENT_SECURITY_POLICY }, stylesheets: [...preview.stylesheets] } : {}),
-    main: panel ? [panel, article] : [article],
+    main: [panel, article, neighbourNav(record.id, context.neighbours, group.plural)].filter((element) => element !== null),
     footer: [
       h('p', ['Exported from ', h('code', record.path), '.']),
       h('p', h('a', { href: `${rootPath}index.html` }, `All ${siteTitle.toLowerCase()}`)),

@@ -143,6 +143,12 @@ sup { line-height: 0; }
 .data-footnote-backref { margin-left: 0.25rem; text-decoration: none; }
 :target { background: var(--target); border-radius: 0.25rem; scroll-margin-top: 1rem; }
 
+.neighbour-nav { margin-top: 2rem; border-top: 1px solid var(--border); padding-top: 1rem; }
+.neighbour-nav ul { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5rem 1.5rem; padding: 0; margin: 0; list-style: none; }
+.neighbour-nav li { margin: 0; }
+.neighbour-next { margin-left: auto; text-align: right; }
+.neighbour-direction { color: var(--muted); }
+
 .provenance p { margin-bottom: 0.25rem; }
 .provenance-note { color: var(--muted); }
 

@@ -1,0 +1,82 @@
+import type { Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '@qadocs/parser';
+import { categoryNeighbours, renderDocumentPage, renderIndexPage, type IndexDocument } from '../src/index.js';
+import { selectAll } from './support/select-elements.js';
+import { CONTENT_ROOT } from './support/fixture-documents.js';
+
+const documentOf = (id: string, label: string, category: IndexDocument['category']): IndexDocument => ({ id, path: `${id}.md`, label, description: null, category, entries: 1 });
+
+const documents = [
+  documentOf('how-to/b', 'Beta', 'how-to'),
+  documentOf('how-to/a', 'alpha', 'how-to'),
+  documentOf('deep/nested/c', 'Gamma', 'how-to'),
+  documentOf('reference/only', 'Only one', 'reference'),
+  documentOf('loose/x', 'X', null),
+  documentOf('loose/y', 'Y', null),
+];
+
+const navLinks = (tree: Root) =>
+  selectAll(tree, (element) => element.tagName === 'nav' && String(element.properties.className) === 'neighbour-nav').flatMap((nav) =>
+    selectAll({ type: 'root', children: [nav] }, (element) => element.tagName === 'a').map((link) => ({ href: String(link.properties.href), rel: String(link.properties.rel), text: toString(link) })),
+  );
+
+describe('categoryNeighbours', () => {
+  it('orders each group as the index lists it: first has no previous, last no next, a lone document neither', () => {
+    const neighbours = categoryNeighbours(documents);
+    expect(neighbours.get('how-to/a')).toEqual({ previous: null, next: { id: 'how-to/b', label: 'Beta' } });
+    expect(neighbours.get('how-to/b')).toEqual({ previous: { id: 'how-to/a', label: 'alpha' }, next: { id: 'deep/nested/c', label: 'Gamma' } });
+    expect(neighbours.get('deep/nested/c')).toEqual({ previous: { id: 'how-to/b', label: 'Beta' }, next: null });
+    expect(neighbours.get('reference/only')).toEqual({ previous: null, next: null });
+    // Uncategorized documents link within their own group, as the index lists them together.
+    expect(neighbours.get('loose/x')).toEqual({ previous: null, next: { id: 'loose/y', label: 'Y' } });
+
+    const index = fromHtml(renderIndexPage(documents));
+    const listed = selectAll(index, (element) => element.tagName === 'a' && String(element.properties.className) === 'document-link').map((link) => String(link.properties.href));
+    const chained = ['how-to/a', 'reference/only', 'loose/x'].flatMap((first) => {
+      const ids: string[] = [];
+      for (let id: string | undefined = first; id; id = neighbours.get(id)?.next?.id) ids.push(`${id}.html`);
+      return ids;
+    });
+    expect(chained).toEqual(listed);
+  });
+});
+
+describe('the previous/next navigation of a document page', () => {
+  const render = (markdown: string, file: string, neighbours = categoryNeighbours(documents).get(file.replace(/\.md$/, ''))) =>
+    fromHtml(renderDocumentPage(parseDocument(markdown, { path: `${CONTENT_ROOT}/${file}`, root: CONTENT_ROOT }), { neighbours }));
+  const markdown = '---\ncategory: how-to\n---\n\n# How do I do this?\n\nLike so.\n';
+
+  it('links both neighbours relative to the page, with rel and a labelled nav after the article', () => {
+    const tree = render(markdown, 'how-to/b.md');
+    expect(navLinks(tree)).toEqual([
+      { href: 'a.html', rel: 'prev', text: 'Previous: alpha' },
+      { href: '../deep/nested/c.html', rel: 'next', text: 'Next: Gamma' },
+    ]);
+    const main = selectAll(tree, (element) => element.tagName === 'main')[0]!;
+    const children = main.children.filter((child) => child.type === 'element');
+    expect(children.map((child) => child.tagName)).toEqual(['article', 'nav']);
+    expect(children[1]!.properties.ariaLabel).toBe('How-to guides: previous and next');
+  });
+
+  it('gives the first page no previous link, the last no next, a lone page no nav', () => {
+    expect(navLinks(render(markdown, 'how-to/a.md')).map((link) => link.rel)).toEqual(['next']);
+    const last = navLinks(render(markdown, 'deep/nested/c.md'));
+    expect(last).toEqual([{ href: '../../how-to/b.html', rel: 'prev', text: 'Previous: Beta' }]);
+    const lone = render('---\ncategory: reference\n---\n\n# Only?\n\nYes.\n', 'reference/only.md');
+    expect(selectAll(lone, (element) => element.tagName === 'nav' && String(element.properties.className) === 'neighbour-nav')).toEqual([]);
+    const unset = fromHtml(renderDocumentPage(parseDocument(markdown, { path: `${CONTENT_ROOT}/how-to/b.md`, root: CONTENT_ROOT })));
+    expect(navLinks(unset)).toEqual([]);
+  });
+
+  it('escapes a hostile neighbour label and keeps the page script-free', () => {
+    const hostile = '</a><script>alert(1)</script><img src=x onerror=alert(2)>';
+    const html = renderDocumentPage(parseDocument(markdown, { path: `${CONTENT_ROOT}/how-to/b.md`, root: CONTENT_ROOT }), {
+      neighbours: { previous: { id: 'how-to/a', label: hostile }, next: null },
+    });
+    expect(html).not.toMatch(/<script|<img/i);
+    expect(navLinks(fromHtml(html))).toEqual([{ href: 'a.html', rel: 'prev', text: `Previous: ${hostile}` }]);
+  });
+});
