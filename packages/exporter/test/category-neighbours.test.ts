@@ -1,11 +1,15 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '@qadocs/parser';
-import { categoryNeighbours, renderDocumentPage, renderIndexPage, type IndexDocument } from '../src/index.js';
+import { categoryNeighbours, exportDocuments, indexDocumentOf, renderDocumentPage, renderIndexPage, type IndexDocument } from '../src/index.js';
+import { pageHref } from '../src/render/document-links.js';
 import { selectAll } from './support/select-elements.js';
-import { CONTENT_ROOT } from './support/fixture-documents.js';
+import { CONTENT_ROOT, parseContentDocuments, parseHostileDocuments } from './support/fixture-documents.js';
 
 const documentOf = (id: string, label: string, category: IndexDocument['category']): IndexDocument => ({ id, path: `${id}.md`, label, description: null, category, entries: 1 });
 
@@ -78,5 +82,41 @@ describe('the previous/next navigation of a document page', () => {
     });
     expect(html).not.toMatch(/<script|<img/i);
     expect(navLinks(fromHtml(html))).toEqual([{ href: 'a.html', rel: 'prev', text: `Previous: ${hostile}` }]);
+  });
+});
+
+describe('exportDocuments: previous/next across the exported pages', () => {
+  const pageLinks = (outDir: string, id: string) => navLinks(fromHtml(readFileSync(path.join(outDir, 'html', `${id}.html`), 'utf8')));
+
+  it('links every page to pages that exist, and an added document becomes its neighbours\' link on the next export', async () => {
+    const outDir = mkdtempSync(path.join(tmpdir(), 'qadocs-neighbours-'));
+    try {
+      const [content, hostile] = await Promise.all([parseContentDocuments(), parseHostileDocuments()]);
+      await exportDocuments([...content, ...hostile], { outDir, sourceDateEpoch: null });
+      let linked = 0;
+      for (const parsed of [...content, ...hostile].filter((document) => !document.fatal)) {
+        const page = path.join(outDir, 'html', `${parsed.record.id}.html`);
+        for (const link of pageLinks(outDir, parsed.record.id)) {
+          expect(existsSync(path.resolve(path.dirname(page), decodeURIComponent(link.href))), `${parsed.record.id} -> ${link.href}`).toBe(true);
+          linked++;
+        }
+      }
+      expect(linked).toBeGreaterThan(0);
+
+      // Labels sort "Aaa…" first: the added how-to goes before the group's first page.
+      const howTos = content.filter((parsed) => parsed.record.category === 'how-to').map((parsed) => indexDocumentOf(parsed.record));
+      const first = [...categoryNeighbours(howTos)].find(([, around]) => around.previous === null)![0];
+      const added = parseDocument('---\ncategory: how-to\n---\n\n# Aaa, how do I come first?\n\nBy my label.\n', { path: `${CONTENT_ROOT}/how-to/added-first.md`, root: CONTENT_ROOT });
+      await exportDocuments([...content, ...hostile, added], { outDir, sourceDateEpoch: null });
+      expect(pageLinks(outDir, first).find((link) => link.rel === 'prev')?.text).toBe('Previous: Aaa, how do I come first?');
+      expect(pageLinks(outDir, 'how-to/added-first')).toEqual([{ href: pageHref('how-to/added-first', first), rel: 'next', text: expect.stringMatching(/^Next: /) as string }]);
+
+      // And removed again: the first page loses its previous link.
+      await exportDocuments([...content, ...hostile], { outDir, sourceDateEpoch: null });
+      expect(pageLinks(outDir, first).map((link) => link.rel)).toEqual(['next']);
+      expect(existsSync(path.join(outDir, 'html', 'how-to', 'added-first.html'))).toBe(false);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
   });
 });

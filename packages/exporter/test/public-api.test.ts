@@ -9,6 +9,7 @@ describe('@qadocs/exporter public API', () => {
       'PREVIEW_CONTENT_SECURITY_POLICY',
       'PREVIEW_STYLESHEET',
       'STYLESHEET',
+      'categoryNeighbours',
       'createExportWriter',
       'exportDocuments',
       'indexDocumentOf',
