@@ -2,9 +2,7 @@ import type { ParsedDocument } from '@qadocs/parser';
 import { sortDiagnostics, type ExportDiagnostic } from './export-diagnostic.js';
 import { linkTargetsFrom } from './render/document-links.js';
 import { serializeChunks } from './render/document-chunks.js';
-import { categoryNeighbours, type PageNeighbours } from './render/category-neighbours.js';
 import { renderDocument, type PageContext } from './render/render-document-page.js';
-import { indexDocumentOf } from './render/render-index-page.js';
 import { serializeRecord } from './serialize-record.js';
 import { createExportWriter, type ExportSummary, type ExportWriterOptions } from './write/export-writer.js';
 
@@ -16,8 +14,9 @@ export interface ExportDocumentsOptions extends ExportWriterOptions, PageContext
 /**
  * Render and write parsed documents in this process: the whole export in one call, for tests and
  * in-process use. Without `linkTargets`, links between documents are resolved against the ids of the
- * given documents, so the documents are gathered first, and each page links its previous and next
- * document in its index group; pass `linkTargets` to stream them instead (pages then get no such links).
+ * given documents, so the documents are gathered first; pass `linkTargets` to stream them instead.
+ * Either way the writer links each page to its previous and next document in its index group when it
+ * finishes, as for `qadocs export`, so both write the same bytes.
  */
 export async function exportDocuments(documents: AsyncIterable<ParsedDocument> | Iterable<ParsedDocument>, options: ExportDocumentsOptions): Promise<ExportSummary> {
   const writer = await createExportWriter(options);
@@ -25,13 +24,10 @@ export async function exportDocuments(documents: AsyncIterable<ParsedDocument> |
   const skipped: ExportDiagnostic[] = [];
   let source: AsyncIterable<ParsedDocument> | Iterable<ParsedDocument> = documents;
   let linkTargets = options.linkTargets;
-  let neighbours: Map<string, PageNeighbours> | undefined;
   if (!linkTargets) {
     const gathered: ParsedDocument[] = [];
     for await (const parsed of documents) gathered.push(parsed);
     linkTargets = linkTargetsFrom(gathered.filter((parsed) => !parsed.fatal).map((parsed) => parsed.record));
-    // The pages the index will list: what is exported, fatal placeholders included when asked for.
-    neighbours = categoryNeighbours(gathered.filter((parsed) => !parsed.fatal || options.includeFatal).map((parsed) => indexDocumentOf(parsed.record)));
     source = gathered;
   }
   const context: PageContext = { linkTargets, lang: options.lang, siteTitle: options.siteTitle, baseUrl: options.baseUrl, search: options.search };
@@ -41,7 +37,7 @@ export async function exportDocuments(documents: AsyncIterable<ParsedDocument> |
       skipped.push({ ruleId: 'export/unparsable', file: parsed.record.path, reason: `Unexpected unparsable document, expected a file qadocs can read (${cause?.ruleId ?? 'parse error'}: ${cause?.reason ?? 'unknown'}); it was not exported` });
       continue;
     }
-    const page = formats.includes('html') || formats.includes('chunks') ? renderDocument(parsed, { ...context, neighbours: neighbours?.get(parsed.record.id) }) : undefined;
+    const page = formats.includes('html') || formats.includes('chunks') ? renderDocument(parsed, context) : undefined;
     await writer.add({
       record: parsed.record,
       json: formats.includes('json') ? serializeRecord(parsed.record) : undefined,

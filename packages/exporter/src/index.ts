@@ -1,7 +1,7 @@
 export { serializeRecord } from './serialize-record.js';
 export { renderDocumentPage, renderDocument, type PageContext, type RenderedPage } from './render/render-document-page.js';
 export { serializeChunks } from './render/document-chunks.js';
-export { categoryNeighbours, type NeighbourPage, type PageNeighbours } from './render/category-neighbours.js';
+export { categoryNeighbours, withNeighbourNav, type NeighbourPage, type PageNeighbours } from './render/category-neighbours.js';
 export { renderIndexPage, indexDocumentOf, type IndexDocument, type IndexPageOptions } from './render/render-index-page.js';
 export { linkTargetsFrom, pathDerivedLinkTargets, type LinkTargets } from './render/document-links.js';
 export { STYLESHEET } from './render/stylesheet.js';

@@ -21,6 +21,7 @@ describe('@qadocs/exporter public API', () => {
       'renderProblemsPage',
       'serializeChunks',
       'serializeRecord',
+      'withNeighbourNav',
     ]);
   });
 

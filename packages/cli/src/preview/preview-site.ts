@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { indexDocumentOf, pathDerivedLinkTargets, renderIndexPage, renderProblemsPage, type IndexDocument } from '@qadocs/exporter';
+import { categoryNeighbours, indexDocumentOf, pathDerivedLinkTargets, renderIndexPage, renderProblemsPage, withNeighbourNav, type IndexDocument } from '@qadocs/exporter';
 import { readFrontMatterIds } from '@qadocs/engine';
 import type { LintResult, QaDocument } from '@qadocs/schema';
 import type { CliIo } from '../cli-io.js';
@@ -11,6 +11,7 @@ interface PreviewPage {
   filePath: string;
   /** The page's URL path, decoded (`/how-to/rotate-a-key.html`). */
   urlPath: string;
+  /** The page as the engine rendered it, without its previous/next links (they depend on the other pages). */
   html: string;
   index: IndexDocument;
   result: LintResult;
@@ -31,7 +32,8 @@ export interface RebuildSummary {
  */
 export class PreviewSite {
   private pages = new Map<string, PreviewPage>();
-  private byUrl = new Map<string, PreviewPage>();
+  /** The served pages by URL path, each with the previous/next links of its index group. */
+  private byUrl = new Map<string, string>();
   private customIds = '{}';
   private indexHtml = '';
   /** Changes on every rebuild; a restarted server starts a new series, so open pages reload. */
@@ -54,7 +56,7 @@ export class PreviewSite {
   /** The page at a decoded URL path (`/`, `/index.html`, `/how-to/x.html`), or undefined. */
   page(urlPath: string): string | undefined {
     if (urlPath === '/' || urlPath === '/index.html') return this.indexHtml;
-    return this.byUrl.get(urlPath)?.html;
+    return this.byUrl.get(urlPath);
   }
 
   /**
@@ -85,7 +87,10 @@ export class PreviewSite {
         this.pages.set(outcome.filePath, { filePath: outcome.filePath, urlPath: `/${id}.html`, html, index, result: outcome.result });
       }
     }
-    this.byUrl = new Map([...this.pages.values()].map((page) => [page.urlPath, page]));
+    // Over every page of the site, as the export decides them when it finishes: an added or renamed
+    // document changes its neighbours' links even though only it was rendered again.
+    const neighbours = categoryNeighbours([...this.pages.values()].map((page) => page.index));
+    this.byUrl = new Map([...this.pages.values()].map((page) => [page.urlPath, withNeighbourNav(page.html, page.index, neighbours.get(page.index.id))]));
     this.indexHtml = renderIndexPage([...this.pages.values()].map((page) => page.index), { search: false, preview: PREVIEW_ASSETS });
     this.counter++;
     const results = [...this.pages.values()].map((page) => page.result);

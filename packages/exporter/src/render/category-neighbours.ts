@@ -1,7 +1,8 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
-import { CATEGORY_GROUPS } from './category-labels.js';
+import { CATEGORY_GROUPS, categoryGroup } from './category-labels.js';
 import { pageHref } from './document-links.js';
+import { serializeElement } from './page-shell.js';
 import type { IndexDocument } from './render-index-page.js';
 
 /** A page a document page links to as its previous or next one. */
@@ -49,6 +50,35 @@ export function neighbourNav(fromId: string, neighbours: PageNeighbours | undefi
   return h('nav.neighbour-nav', { ariaLabel: `${groupName}: previous and next` }, [
     h('ul', [neighbours.previous ? link(neighbours.previous, 'prev', 'Previous:') : null, neighbours.next ? link(neighbours.next, 'next', 'Next:') : null]),
   ]);
+}
+
+/** What a document page has between its article and the end of `<main>`: nothing, or this navigation. */
+const ARTICLE_END = '</article>';
+const MAIN_END = '</main>';
+const NAV_START = '<nav class="neighbour-nav"';
+const NAV_END = '</nav>';
+
+/**
+ * A document page (as `renderDocument` serialized it) with its previous/next navigation set to
+ * `neighbours`: the one the page had, if any, is replaced, and none is left when it has no neighbours.
+ * The navigation is built as hast and serialized as the page itself is, so labels are escaped exactly
+ * as elsewhere; the page is the same bytes `renderDocument` gives with `neighbours` in its context.
+ *
+ * This is how pages rendered before the index is known (in workers, in shards, in the preview) get
+ * their links. The slot is the text between the page's last `</article>` and its last `</main>`:
+ * after the article come only this navigation and the footer, whose text is escaped, so neither tag
+ * can appear there but as the page's own. A page without that slot (not a document page, or one
+ * whose slot holds anything else) is returned as it is.
+ */
+export function withNeighbourNav(html: string, page: { id: string; category: IndexDocument['category'] }, neighbours: PageNeighbours | undefined): string {
+  const mainEnd = html.lastIndexOf(MAIN_END);
+  const articleEnd = mainEnd < 0 ? -1 : html.lastIndexOf(ARTICLE_END, mainEnd);
+  if (articleEnd < 0) return html;
+  const slotStart = articleEnd + ARTICLE_END.length;
+  const slot = html.slice(slotStart, mainEnd);
+  if (slot !== '' && !(slot.startsWith(NAV_START) && slot.endsWith(NAV_END))) return html;
+  const nav = neighbourNav(page.id, neighbours, categoryGroup(page.category).plural);
+  return `${html.slice(0, slotStart)}${nav ? serializeElement(nav) : ''}${html.slice(mainEnd)}`;
 }
 
 function byLabel(a: Pick<IndexDocument, 'id' | 'label'>, b: Pick<IndexDocument, 'id' | 'label'>): number {

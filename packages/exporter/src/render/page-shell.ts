@@ -58,6 +58,11 @@ export interface PageShell {
 
 const stringify = unified().use(rehypeStringify, { closeSelfClosing: false }).freeze();
 
+/** One element serialized exactly as `renderPageShell` serializes it inside a page (text and attributes escaped). */
+export function serializeElement(element: Element): string {
+  return stringify.stringify({ type: 'root', children: [element] });
+}
+
 /** Wrap page content in the shared document shell (landmarks, stylesheet, policy) and serialize it. */
 export function renderPageShell(page: PageShell): string {
   const trail = page.trail ?? [];

@@ -2,6 +2,7 @@ import { lstat, mkdir, readFile, realpath, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { MANIFEST_SCHEMA_ID, SCHEMA_VERSION, chunkJsonSchema, manifestJsonSchema, qaDocumentJsonSchema, unsafeDocumentIdReason, type Manifest, type ManifestEntry, type QaDocument } from '@qadocs/schema';
 import { sortDiagnostics, type ExportDiagnostic } from '../export-diagnostic.js';
+import { categoryNeighbours, withNeighbourNav } from '../render/category-neighbours.js';
 import { indexDocumentOf, renderIndexPage } from '../render/render-index-page.js';
 import { SEARCH_SCRIPT, renderSearchPage } from '../render/render-search-page.js';
 import { renderSitemap } from '../render/render-sitemap.js';
@@ -54,7 +55,10 @@ export interface ExportedDocument {
   record: QaDocument;
   /** `serializeRecord(record)`, when already computed (e.g. in a worker); computed here otherwise. */
   json?: string;
-  /** `renderDocumentPage(parsed, …)`; required when the formats include `html`. */
+  /**
+   * `renderDocumentPage(parsed, …)`; required when the formats include `html`. Its previous/next
+   * links are set by `finish()`, over every document of the run (see `withNeighbourNav`).
+   */
   html?: string;
   /** `serializeChunks(renderDocument(parsed, …).chunks)`: its lines of `json/chunks.ndjson`; required when the formats include `chunks`. */
   chunks?: string;
@@ -76,7 +80,8 @@ export interface ExportWriter {
   /** Write one document's files. Per-document problems become diagnostics in the summary; it rejects only on misuse. */
   add(document: ExportedDocument): Promise<void>;
   /**
-   * Stage the shared files (index, manifest, schema, style sheet, NDJSON), then commit the run as one:
+   * Link each page to its previous and next page in its index group, stage the shared files (index,
+   * manifest, schema, style sheet, NDJSON), then commit the run as one:
    * journal, renames, removal of the previous export's files that the new one no longer has.
    */
   finish(): Promise<ExportSummary>;
@@ -176,6 +181,28 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
     for (const { file } of stagedFiles) if (!('unchanged' in file)) await files.discard(file);
   };
 
+  /**
+   * Give every kept page the previous/next links of its index group. Only now is every document of
+   * the run known (the index sorts by label, known once a document is parsed), so pages come to the
+   * writer without them (or with a shard's) and are staged again here when their links differ; a page
+   * whose links are what its file already holds stays unchanged, so adding a document rewrites only
+   * its neighbours' pages.
+   */
+  const linkNeighbours = async (documents: DocumentSlot[]) => {
+    const neighbours = categoryNeighbours(documents.map((slot) => slot.index));
+    for (const slot of documents) {
+      const stagedFiles = staged.get(slot);
+      const at = stagedFiles?.findIndex(({ output }) => output.startsWith('html/')) ?? -1;
+      if (at < 0) continue;
+      const { output, file } = stagedFiles![at]!;
+      const draft = 'unchanged' in file ? (await files.read(output)).toString('utf8') : await readFile(file.temporary, 'utf8');
+      const page = withNeighbourNav(draft, slot.index, neighbours.get(slot.record.id));
+      if (page === draft) continue;
+      stagedFiles![at] = { output, file: await files.stage(output, page) };
+      if (!('unchanged' in file)) await files.discard(file);
+    }
+  };
+
   const finishExport = async (): Promise<ExportSummary> => {
     await settle();
     const documents = claims.documents();
@@ -189,6 +216,7 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
       else commit.push(file);
     };
     try {
+      if (formats.includes('html')) await linkNeighbours(documents);
       for (const [slot, stagedFiles] of staged) {
         if (kept.has(slot) && !slot.evicted) stagedFiles.forEach(({ file }) => take(file));
         else await discard(stagedFiles);
@@ -222,6 +250,8 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
       if (json) await stageShared('json/index.json', `${JSON.stringify(manifest, null, 2)}\n`);
     } catch (error) {
       await discard(commit.map((file) => ({ file })));
+      for (const stagedFiles of staged.values()) await discard(stagedFiles);
+      staged.clear();
       throw error;
     }
     const written = commit.length;
