@@ -125,12 +125,15 @@ describe('qadocs export', () => {
     // The search index follows the pages: its entry file and the index parts of the changed words.
     const searchIndex = touched.filter((file) => file.startsWith('html/pagefind/'));
     expect(searchIndex).toContain('html/pagefind/pagefind-entry.json');
-    // The ledgers (what the export wrote) change with it.
+    // The ledgers (what the export wrote) change with it, and so do the pages before and after the
+    // removed reference/cli in its category (their previous/next links now skip it).
     expect(touched.filter((file) => !file.startsWith('html/pagefind/'))).toEqual([
       'html/.qadocs-files.json',
       'html/how-to/configure-rules.html',
       'html/index.html',
       'html/reference/cli.html',
+      'html/reference/configuration.html',
+      'html/reference/export-layout.html',
       'json/.qadocs-files.json',
       'json/docs/how-to/configure-rules.json',
       'json/docs/reference/cli.json',
