@@ -6,7 +6,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '@qadocs/parser';
-import { categoryNeighbours, exportDocuments, indexDocumentOf, renderDocumentPage, renderIndexPage, type IndexDocument } from '../src/index.js';
+import { categoryNeighbours, createExportWriter, exportDocuments, indexDocumentOf, linkTargetsFrom, renderDocumentPage, renderIndexPage, serializeRecord, withNeighbourNav, type IndexDocument } from '../src/index.js';
 import { pageHref } from '../src/render/document-links.js';
 import { selectAll } from './support/select-elements.js';
 import { CONTENT_ROOT, parseContentDocuments, parseHostileDocuments } from './support/fixture-documents.js';
@@ -115,6 +115,80 @@ describe('exportDocuments: previous/next across the exported pages', () => {
       await exportDocuments([...content, ...hostile], { outDir, sourceDateEpoch: null });
       expect(pageLinks(outDir, first).map((link) => link.rel)).toEqual(['next']);
       expect(existsSync(path.join(outDir, 'html', 'how-to', 'added-first.html'))).toBe(false);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('withNeighbourNav: the links set on a page rendered without them', () => {
+  const parsed = parseDocument('---\ncategory: how-to\n---\n\n# How do I do this?\n\nLike so: `</article></main>` and <b>bold</b>.\n', { path: `${CONTENT_ROOT}/how-to/b.md`, root: CONTENT_ROOT });
+  const page = { id: 'how-to/b', category: 'how-to' as const };
+  const neighbours = categoryNeighbours(documents);
+
+  it('gives the bytes renderDocumentPage gives with the neighbours in its context', () => {
+    const plain = renderDocumentPage(parsed);
+    const linked = renderDocumentPage(parsed, { neighbours: neighbours.get('how-to/b') });
+    expect(linked).not.toBe(plain);
+    expect(withNeighbourNav(plain, page, neighbours.get('how-to/b'))).toBe(linked);
+  });
+
+  it('replaces the links a page already has (a shard\'s), and removes them when it has no neighbours', () => {
+    const plain = renderDocumentPage(parsed);
+    const stale = renderDocumentPage(parsed, { neighbours: { previous: { id: 'elsewhere/x', label: 'Stale' }, next: null } });
+    const linked = renderDocumentPage(parsed, { neighbours: neighbours.get('how-to/b') });
+    expect(withNeighbourNav(stale, page, neighbours.get('how-to/b'))).toBe(linked);
+    expect(withNeighbourNav(linked, page, { previous: null, next: null })).toBe(plain);
+    expect(withNeighbourNav(linked, page, undefined)).toBe(plain);
+  });
+
+  it('escapes a hostile label as the rendered page does, and leaves a page without the slot as it is', () => {
+    const hostile = { previous: { id: 'how-to/a', label: '</nav></main><script>alert(1)</script>' }, next: null };
+    const filled = withNeighbourNav(renderDocumentPage(parsed), page, hostile);
+    expect(filled).toBe(renderDocumentPage(parsed, { neighbours: hostile }));
+    expect(filled).not.toMatch(/<script/i);
+    expect(navLinks(fromHtml(filled))).toEqual([{ href: 'a.html', rel: 'prev', text: `Previous: ${hostile.previous.label}` }]);
+    const index = renderIndexPage(documents);
+    expect(withNeighbourNav(index, page, neighbours.get('how-to/b'))).toBe(index);
+    const foreign = '<!doctype html><main><article>x</article><p>not a navigation</p></main>';
+    expect(withNeighbourNav(foreign, page, neighbours.get('how-to/b'))).toBe(foreign);
+  });
+});
+
+describe('the export writer sets the links over every page of the run', () => {
+  it('streamed pages (linkTargets given) get them, and pages added with stale links get the right ones', async () => {
+    const outDir = mkdtempSync(path.join(tmpdir(), 'qadocs-neighbours-writer-'));
+    try {
+      const [content, hostile] = await Promise.all([parseContentDocuments(), parseHostileDocuments()]);
+      const exportable = [...content, ...hostile].filter((parsed) => !parsed.fatal);
+      const gathered = path.join(outDir, 'gathered');
+      const streamed = path.join(outDir, 'streamed');
+      await exportDocuments(exportable, { outDir: gathered, sourceDateEpoch: null });
+      const linkTargets = linkTargetsFrom(exportable.map((parsed) => parsed.record));
+      await exportDocuments(exportable, { outDir: streamed, sourceDateEpoch: null, linkTargets });
+      const expected = categoryNeighbours(exportable.map((parsed) => indexDocumentOf(parsed.record)));
+      let linked = 0;
+      for (const parsed of exportable) {
+        const { id } = parsed.record;
+        const html = readFileSync(path.join(streamed, 'html', `${id}.html`), 'utf8');
+        expect(html, id).toBe(readFileSync(path.join(gathered, 'html', `${id}.html`), 'utf8'));
+        const around = expected.get(id)!;
+        expect(navLinks(fromHtml(html)).map((link) => link.rel), id).toEqual([...(around.previous ? ['prev'] : []), ...(around.next ? ['next'] : [])]);
+        linked += navLinks(fromHtml(html)).length;
+      }
+      expect(linked).toBeGreaterThan(0);
+
+      // Pages that carry another site's links (as a shard's do) are given this run's.
+      const writer = await createExportWriter({ outDir: path.join(outDir, 'stale'), sourceDateEpoch: null });
+      for (const parsed of exportable) {
+        const stale = { previous: { id: 'elsewhere/gone', label: 'Gone' }, next: { id: 'elsewhere/away', label: 'Away' } };
+        await writer.add({ record: parsed.record, json: serializeRecord(parsed.record), html: renderDocumentPage(parsed, { linkTargets, neighbours: stale }) });
+      }
+      await writer.finish();
+      for (const parsed of exportable) {
+        const page = `html/${parsed.record.id}.html`;
+        expect(readFileSync(path.join(outDir, 'stale', page), 'utf8'), page).toBe(readFileSync(path.join(gathered, page), 'utf8'));
+      }
     } finally {
       rmSync(outDir, { recursive: true, force: true });
     }
