@@ -118,10 +118,17 @@ describe('qadocs preview, as a process', () => {
       // An added document is served and indexed; a removed one is gone.
       writeFiles(dir, { 'content/how-to/second.md': withPseudoCitation().replace('title: Configure qadocs rules', 'title: Second page') });
       await events.next(2);
-      expect((await rawGet(preview.url, '/how-to/second.html')).body).toContain('citation/malformed');
+      const secondPage = (await rawGet(preview.url, '/how-to/second.html')).body;
+      expect(secondPage).toContain('citation/malformed');
+      // Previous/next within the category, as the export links them: the page that was not rendered
+      // again links the added one too (same label: the ids order them).
+      const nav = /<nav class="neighbour-nav"[^>]*>.*?<\/nav>/;
+      expect(secondPage.match(nav)?.[0]).toMatch(/^<nav class="neighbour-nav" aria-label="How-to guides: previous and next"><ul><li class="neighbour-prev"><a href="configure.html" rel="prev">/);
+      expect((await rawGet(preview.url, '/how-to/configure.html')).body.match(nav)?.[0]).toMatch(/<a href="second.html" rel="next"><span class="neighbour-direction">Next:<\/span> How do I configure qadocs rules for my project\?<\/a>/);
       rmSync(path.join(dir, 'content/how-to/second.md'));
       await events.next(3);
       expect((await rawGet(preview.url, '/how-to/second.html')).status).toBe(404);
+      expect((await rawGet(preview.url, '/how-to/configure.html')).body).not.toMatch(nav);
     } finally {
       events.close();
     }
