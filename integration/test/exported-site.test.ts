@@ -208,6 +208,43 @@ describe('qadocs build of content/ with every format, as consumers read it', () 
       await page.context().close();
     });
 
+    it('previous/next within a category: Tab reaches both links after the article, and each opens the page the index lists beside this one', async () => {
+      const index = await open('index.html');
+      const groups = await index.$$eval('section.category', (sections) => sections.map((section) => [...section.querySelectorAll<HTMLAnchorElement>('a.document-link')].map((link) => link.href)));
+      await index.context().close();
+      const group = groups.find((hrefs) => hrefs.length >= 3)!;
+      expect(group, 'a category with three pages').toBeDefined();
+      const [previous, current, next] = group as [string, string, string];
+      const page = await open(current.slice(pageUrl('').length));
+      // Tab from the top of the page until focus leaves the previous/next navigation behind.
+      const focused: Array<{ rel: string | null; href: string; inNav: boolean; afterArticle: boolean }> = [];
+      for (let step = 0; step < 200; step++) {
+        await page.keyboard.press('Tab');
+        const active = await page.evaluate(() => {
+          const element = document.activeElement as HTMLAnchorElement | null;
+          if (!element || element === document.body) return null;
+          const article = document.querySelector('article')!;
+          return { rel: element.getAttribute('rel'), href: element.href ?? '', inNav: !!element.closest('nav.neighbour-nav'), afterArticle: !!(article.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) };
+        });
+        if (active === null) break;
+        focused.push(active);
+        if (focused.filter((each) => each.inNav).length === 2) break;
+      }
+      const navStops = focused.filter((each) => each.inNav);
+      expect(navStops).toEqual([
+        { rel: 'prev', href: previous, inNav: true, afterArticle: true },
+        { rel: 'next', href: next, inNav: true, afterArticle: true },
+      ]);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(next);
+      expect(await page.locator('nav.neighbour-nav a[rel="prev"]').getAttribute('href').then((href) => new URL(href!, next).href)).toBe(current);
+      await page.goBack();
+      await page.locator('nav.neighbour-nav a[rel="prev"]').focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(previous);
+      await page.context().close();
+    });
+
     const layouts = [
       { width: 1280, height: 800, colorScheme: 'light' },
       { width: 1280, height: 800, colorScheme: 'dark' },
