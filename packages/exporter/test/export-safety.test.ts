@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Manifest, QaDocument } from '@qadocs/schema';
-import { createExportWriter, type ExportSummary } from '../src/index.js';
+import { createExportWriter, type ExportSummary, type ExportWriterOptions } from '../src/index.js';
 import { parseSeed } from './support/fixture-documents.js';
 import { listFiles } from './support/output-tree.js';
 
@@ -21,8 +21,8 @@ const base = parseSeed().record;
 const recordWith = (id: string, file: string): QaDocument => ({ ...base, id, path: file, title: `Document ${file}` });
 const pageOf = (record: QaDocument) => `<!doctype html><title>${record.path}</title>\n`;
 
-async function exportRecords(outDir: string, records: QaDocument[]): Promise<ExportSummary> {
-  const writer = await createExportWriter({ outDir });
+async function exportRecords(outDir: string, records: QaDocument[], options: Omit<ExportWriterOptions, 'outDir'> = {}): Promise<ExportSummary> {
+  const writer = await createExportWriter({ outDir, ...options });
   await Promise.all(records.map((record) => writer.add({ record, html: pageOf(record) })));
   return writer.finish();
 }
@@ -52,6 +52,29 @@ describe('export safety', () => {
     const summary = await exportRecords(outDir, [recordWith('Index', 'index.md')]);
     expect(summary.diagnostics).toEqual([{ ruleId: 'export/reserved-path', file: 'index.md', reason: expect.stringContaining('`html/Index.html`') }]);
     expect(summary.documents).toBe(0);
+  });
+
+  it.each([
+    ['search', 'its output `html/search.html` is a file the exporter writes itself'],
+    ['Search', 'its output `html/Search.html` is a file the exporter writes itself'],
+    ['index.html/x', 'its output `html/index.html/x.html` needs `html/index.html` as a folder, a file the exporter writes itself'],
+    ['Search.HTML/x', 'its output `html/Search.HTML/x.html` needs `html/Search.HTML` as a folder, a file the exporter writes itself'],
+    ['assets/style.css/x', 'its output `html/assets/style.css/x.html` needs `html/assets/style.css` as a folder, a file the exporter writes itself'],
+    ['sitemap.xml/x', 'its output `html/sitemap.xml/x.html` needs `html/sitemap.xml` as a folder, a file the exporter writes itself'],
+    ['.qadocs-files.json/x', 'its output `html/.qadocs-files.json/x.html` needs `html/.qadocs-files.json` as a folder, a file the exporter writes itself'],
+    ['pagefind/pagefind', 'its output `html/pagefind/pagefind.html` is in `html/pagefind/`, the folder of the search index the exporter writes itself'],
+    ['pagefind/pagefind-entry.json/x', 'its output `html/pagefind/pagefind-entry.json/x.html` is in `html/pagefind/`, the folder of the search index the exporter writes itself'],
+  ])('refuses the id %j, which would take or block a file of the site, naming the file; the site and the other documents are written', async (id, reason) => {
+    const { outDir } = sandbox();
+    const summary = await exportRecords(outDir, [recordWith(id, 'evil.md'), recordWith('fine', 'fine.md')], { search: true, baseUrl: 'https://docs.example.com' });
+    expect(summary.diagnostics).toEqual([{ ruleId: 'export/reserved-path', file: 'evil.md', reason: `Unexpected document id \`${id}\`: ${reason}, expected another id` }]);
+    expect(summary.documents).toBe(1);
+    expect(manifestIds(outDir)).toEqual(['fine']);
+    for (const file of ['html/search.html', 'html/index.html', 'html/sitemap.xml', 'html/assets/style.css', 'html/pagefind/pagefind-entry.json', 'html/.qadocs-files.json']) {
+      expect(lstatSync(path.join(outDir, file)).isFile(), file).toBe(true);
+    }
+    expect(readFileSync(path.join(outDir, 'html/search.html'), 'utf8')).not.toContain('evil.md');
+    expect(listFiles(outDir).filter((file) => file.includes('evil') || file.includes('/x.html') || file === 'html/pagefind/pagefind.html')).toEqual([]);
   });
 
   describe.each([

@@ -1,6 +1,6 @@
 import type { ManifestEntry, QaDocument } from '@qadocs/schema';
 import type { IndexDocument } from '../render/render-index-page.js';
-import { RESERVED_FILES, collisionKey, folderKeys } from './output-paths.js';
+import { collisionKey, folderKeys, reservedOutputReason } from './output-paths.js';
 
 /** One document's place in the export: its output files and what the manifest and index say about it. */
 export interface DocumentSlot {
@@ -41,9 +41,9 @@ export class OutputClaims {
    */
   claim(slot: DocumentSlot): { granted: boolean; refusals: ClaimRefusal[] } {
     const { record } = slot;
-    const reserved = slot.outputs.find((output) => RESERVED_FILES.includes(collisionKey(output)));
+    const reserved = slot.outputs.map(reservedOutputReason).find((why) => why !== null);
     if (reserved) {
-      const reason = `Unexpected document id \`${record.id}\`: its output \`${reserved}\` is a file the exporter writes itself, expected another id`;
+      const reason = `Unexpected document id \`${record.id}\`: ${reserved}, expected another id`;
       return { granted: false, refusals: [{ ruleId: 'export/reserved-path', file: record.path, reason }] };
     }
     const rivals = this.#rivals(slot);

@@ -14,7 +14,35 @@ export const RESERVED_FILES = [
   'html/sitemap.xml',
   'html/assets/style.css',
   'html/assets/search.js',
+  // The html/ folder's ledger and commit journal (json/'s are beside json/docs/, out of a document's way).
+  'html/.qadocs-files.json',
+  'html/.qadocs-commit.json',
 ];
+
+/**
+ * Folders (relative to the output root, with their trailing `/`) whose content the exporter writes
+ * itself: Pagefind names its index files by their content, so no document page may go among them.
+ */
+export const RESERVED_FOLDERS = ['html/pagefind/'];
+
+/**
+ * Why a document's output may not be written, or null: it is a file the exporter writes itself, it
+ * needs such a file as a folder (`html/index.html/x.html`), or it lies in a folder the exporter fills.
+ * Compared as collision keys, so `Index.html` is `index.html`.
+ */
+export function reservedOutputReason(output: string): string | null {
+  const key = collisionKey(output);
+  if (RESERVED_FILES.includes(key)) return `its output \`${output}\` is a file the exporter writes itself`;
+  const segments = output.split('/');
+  const folder = folderKeys(output).findIndex((each) => RESERVED_FILES.includes(each));
+  if (folder >= 0) {
+    const base = segments[0] === 'json' ? 2 : 1;
+    return `its output \`${output}\` needs \`${segments.slice(0, base + 1 + folder).join('/')}\` as a folder, a file the exporter writes itself`;
+  }
+  const inside = RESERVED_FOLDERS.find((reserved) => key.startsWith(reserved));
+  if (inside) return `its output \`${output}\` is in \`${inside}\`, the folder of the search index the exporter writes itself`;
+  return null;
+}
 
 /** The files a document becomes, relative to the output root: `json/docs/<id>.json`, `html/<id>.html` (its chunks go into one shared file). */
 export function documentOutputPaths(id: string, formats: readonly ExportFormat[]): string[] {
