@@ -68,5 +68,5 @@ export interface DocumentOutcome {
   html?: string;
   outline?: DocumentOutline;
   chunks?: string;
-  classification?: { declared: string | null; predicted: string | null; confidence: number; evidence: string[] };
+  classification?: { declared: string | null; predicted: string | null; confidence: number | null; evidence: string[] };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseQaDocument } from '@qadocs/schema';
 import { createDocumentProcessor } from '../src/index.js';
 import { REFERENCE_DOCUMENT, makeTempFolder } from './support/temp-folder.js';
 
@@ -26,5 +27,25 @@ describe('createDocumentProcessor with reuseParses', () => {
       const bytes = new TextEncoder().encode(text);
       expect(reusing({ filePath, bytes })).toEqual(whole({ filePath, bytes }));
     }
+  });
+});
+
+describe('createDocumentProcessor with record', () => {
+  it('writes a null confidence into the record beside a null prediction, and a valid record', async () => {
+    const setup = { cwd: dir, configFile: null, root: dir, fix: false, record: true, html: false, classify: true, outline: false };
+    const processor = await createDocumentProcessor(setup);
+    // Too little to read: the classifier predicts nothing.
+    const bytes = new TextEncoder().encode('---\ntitle: Notes\n---\n\nTBD.\n');
+    const outcome = processor({ filePath: path.join(dir, 'notes.md'), bytes });
+    const record = parseQaDocument(JSON.parse(outcome.recordJson!), 'notes.json');
+    expect(record.classification).toEqual({ predicted: null, confidence: null, evidence: [] });
+    expect(outcome.classification).toEqual({ declared: null, predicted: null, confidence: null, evidence: [] });
+
+    // A page that reads as a category keeps its confidence in both.
+    const classified = processor({ filePath: path.join(dir, 'reference.md'), bytes: new TextEncoder().encode(reference) });
+    const classifiedRecord = parseQaDocument(JSON.parse(classified.recordJson!), 'reference.json');
+    expect(classifiedRecord.classification?.predicted).not.toBeNull();
+    expect(classifiedRecord.classification?.confidence).toBe(classified.classification?.confidence);
+    expect(typeof classifiedRecord.classification?.confidence).toBe('number');
   });
 });

@@ -13,20 +13,20 @@ if (corpus !== '' && corpusMissing) console.warn(`skipped: the classifier's eval
  * Floors of what the classifier reaches on the labelled corpus (SPEC §3.5; run
  * `pnpm --filter @qadocs/linter eval:classifier` for the full report, and
  * `node scripts/fit-classifier.mjs` for how the weights were fitted and the leave-one-source-out
- * check). The goal was ≥ 85 % overall with no category under 70 % recall; it is NOT reached: 80.0 %
- * overall (82.8 % on the tuning half the weights were fitted on, 77.0 % on the held-out half), every
+ * check). The goal was ≥ 85 % overall with no category under 70 % recall; it is NOT reached: 80.5 %
+ * overall (83.5 % on the tuning half the weights were fitted on, 77.4 % on the held-out half), every
  * category ≥ 76 % recall overall and ≥ 70 % on the held-out half. Many disagreements are pages whose
  * label and content differ (Microsoft Learn `concept-article` pages that are procedures, `how-to`
  * pages that are support matrices or settings lists, `reference` folders of discussions), which a
  * content classifier should not learn to imitate. These floors guard against regressions; raise them
  * when the classifier improves, never lower them to pass.
  */
-const OVERALL_FLOOR = 0.79;
+const OVERALL_FLOOR = 0.8;
 const RECALL_FLOOR = 0.76;
 const HELD_OUT_FLOOR = 0.77;
 const HELD_OUT_RECALL_FLOOR = 0.7;
-/** Agreement of the predictions in the 0.9–1 confidence band (target 0.95; not reached on the held-out half). */
-const CALIBRATED_TOP_BAND_FLOOR = 0.94;
+/** Agreement of the predictions in the 0.9–1 confidence band (target 0.95: 95.4 % overall; not reached on the held-out half, 93.5 %). */
+const CALIBRATED_TOP_BAND_FLOOR = 0.95;
 const CALIBRATED_TOP_BAND_HELD_OUT_FLOOR = 0.93;
 
 describe('label mapping', () => {

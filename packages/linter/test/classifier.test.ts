@@ -168,10 +168,14 @@ describe('classifyDocument', () => {
     expect(first.confidence).toBe(Math.round(calibrateConfidence(first.scores.reference) * 1000) / 1000);
   });
 
-  it('predicts null with no evidence when there is nothing to read', () => {
+  it('predicts null with no evidence and a null confidence when there is nothing to read', () => {
     const result = classifyDocument(parse('---\ntitle: Notes\n---\n\nTBD.\n'));
     expect(result.predicted).toBeNull();
     expect(result.evidence).toEqual([]);
+    // No prediction, nothing to be confident about; the model's probabilities are still given.
+    expect(result.confidence).toBeNull();
+    expect(Object.values(result.scores).reduce((sum, value) => sum + value, 0)).toBeCloseTo(1, 2);
+    expect(classificationReport('notes.md', parse('---\ntitle: Notes\n---\n\nTBD.\n'))).toEqual({ filePath: 'notes.md', declared: null, predicted: null, confidence: null, evidence: [] });
   });
 
   it('gives the same answer for a LintDocument as for the ParsedDocument it wraps', () => {

@@ -142,7 +142,12 @@ export const linkSchema = z
 export const classificationSchema = z
   .object({
     predicted: categorySchema.nullable().describe('the category the content reads as, or null when none is clear'),
-    confidence: z.number().min(0).max(1).describe('how often a prediction this confident is right: the top probability through the fitted calibration (0..1)'),
+    confidence: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .describe('how often a prediction this confident is right: the top probability through the fitted calibration (0..1); null when `predicted` is null (no prediction to be confident about)'),
     evidence: z.array(z.string()).describe('the signals that decided it, strongest first, in plain words'),
   })
   .strict()
@@ -150,7 +155,10 @@ export const classificationSchema = z
     id: 'Classification',
     title: 'Classification',
     description: "The classifier's reading of the document (what `qadocs classify` prints).",
-    examples: [{ predicted: 'how-to', confidence: 0.82, evidence: ['the question asks how to do something ("How do I…?")'] }],
+    examples: [
+      { predicted: 'how-to', confidence: 0.82, evidence: ['the question asks how to do something ("How do I…?")'] },
+      { predicted: null, confidence: null, evidence: [] },
+    ],
   });
 
 export const statsSchema = z

@@ -103,6 +103,17 @@ describe('@qadocs/schema', () => {
     expect(() => parseQaDocument({ ...record, extra: true })).toThrow(QaDocumentValidationError);
   });
 
+  it('gives a null prediction a null confidence, in zod and in the generated JSON Schema alike', () => {
+    const validate = new Ajv2020({ strict: false }).compile(qaDocumentJsonSchema());
+    const unclassified = { ...record, classification: { predicted: null, confidence: null, evidence: [] } };
+    expect(parseQaDocument(unclassified)).toEqual(unclassified);
+    expect(validate(unclassified)).toBe(true);
+    // A confidence is still a share when there is one.
+    const outOfRange = { ...record, classification: { predicted: 'how-to', confidence: 1.5, evidence: [] } };
+    expect(validate(outOfRange)).toBe(false);
+    expect(() => parseQaDocument(outOfRange, 'doc.json')).toThrow(/doc\.json at `classification\.confidence`/);
+  });
+
   it('ships the generated JSON Schema file, identical to the one computed from zod', () => {
     const file = JSON.parse(readFileSync(new URL('../generated/qa-document.schema.json', import.meta.url), 'utf8'));
     expect(file).toEqual(qaDocumentJsonSchema());

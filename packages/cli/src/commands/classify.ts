@@ -18,8 +18,8 @@ export async function classifyCommand(paths: string[], flags: ClassifyFlags, io:
     // Absolute, as `lint --format json` writes it: tools join the two reports by file.
     const filePath = path.resolve(io.cwd, outcome.filePath);
     const classification = outcome.classification ?? { declared: null, predicted: null, confidence: null, evidence: ['the file could not be parsed'] };
-    // A confidence belongs to a prediction: with none, there is nothing to be confident about.
-    reports.push({ filePath, ...classification, confidence: classification.predicted === null ? null : classification.confidence });
+    // The classifier gives a null prediction a null confidence: there is nothing to be confident about.
+    reports.push({ filePath, ...classification });
   }
   if (flags.format === 'json') {
     io.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);

@@ -13,10 +13,10 @@ export interface Classification {
   /**
    * How often a prediction like this one is right (0..1): the top probability mapped through the
    * fitted calibration (`confidence-calibration.ts`), so that predictions at 0.9 are right about 9
-   * times in 10 on pages the classifier was not fitted on. Given even when `predicted` is null
-   * (`qadocs classify` then prints null: there is no prediction to be confident about).
+   * times in 10 on pages the classifier was not fitted on. Null when `predicted` is null: there is
+   * no prediction to be confident about (`scores` still holds the model's probabilities).
    */
-  confidence: number;
+  confidence: number | null;
   /** The signals that made `predicted` win over the runner-up category, strongest first, in plain words. */
   evidence: string[];
   /** The model's probability of each category (they add up to 1; uncalibrated, `confidence` is the calibrated top one). */
@@ -28,7 +28,8 @@ export interface ClassificationReport {
   filePath: string;
   declared: Category | null;
   predicted: Category | null;
-  confidence: number;
+  /** Null when `predicted` is null. */
+  confidence: number | null;
   evidence: string[];
 }
 
@@ -79,7 +80,7 @@ function classifyParsed(parsed: ParsedDocument): Classification {
   const clear = !tooLittle && evidence.length > 0 && scores[top] >= MIN_CONFIDENCE;
   return {
     predicted: clear ? top : null,
-    confidence,
+    confidence: clear ? confidence : null,
     evidence: clear ? evidence : [],
     scores: Object.fromEntries(CATEGORIES.map((category) => [category, round(scores[category])])) as Record<Category, number>,
   };

@@ -1,6 +1,7 @@
 import type { DocumentFeatures } from './document-features.js';
 import { readLessonSignals, readTaskSignals } from './lesson-and-task-signals.js';
 import { readDiscussionSignals, readLookupSignals } from './lookup-and-discussion-signals.js';
+import { readLeadSignals } from './lead-signals.js';
 import { readPageShapeSignals } from './page-shape-signals.js';
 import { clamp01, readPage } from './signal-measures.js';
 
@@ -40,6 +41,7 @@ export const SIGNAL_IDS = [
   'prerequisites',
   'orderedSteps',
   'imperativeSteps',
+  'introducedSteps',
   'imperativeBullets',
   'imperativeProse',
   'imperativeHeadings',
@@ -87,6 +89,9 @@ export const SIGNAL_IDS = [
   'modalVoice',
   'linkDensity',
   'interfaceVocabulary',
+  // Where the page says what it is: its lead and its first section (lead-signals.ts).
+  'leadSecondPerson',
+  'firstSectionTask',
 ] as const;
 
 export type SignalId = (typeof SIGNAL_IDS)[number];
@@ -103,5 +108,6 @@ export function readContentSignals(features: DocumentFeatures): ContentSignal[] 
   readLookupSignals(page, add);
   readDiscussionSignals(page, add);
   readPageShapeSignals(page, add);
+  readLeadSignals(page, add);
   return signals;
 }

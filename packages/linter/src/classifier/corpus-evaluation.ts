@@ -82,7 +82,7 @@ export interface CorpusEvaluation {
   /** Confidence band -> how often a prediction in that band agrees, over all files and on the held-out half. */
   calibration: { overall: CalibrationBand[]; check: CalibrationBand[] };
   leftOut: { count: number; byLabel: Record<string, number> };
-  disagreements: Array<{ path: string; label: string; expected: Category; predicted: Category | null; confidence: number; evidence: string[] }>;
+  disagreements: Array<{ path: string; label: string; expected: Category; predicted: Category | null; confidence: number | null; evidence: string[] }>;
 }
 
 /** One classified document: what the authors said and what the classifier said. */

@@ -56,6 +56,14 @@ export interface DocumentFeatures {
   lead: string;
   /** The first sentence of the first paragraph of the page, lower-cased. */
   openingSentence: string;
+  /** Sentences of the lead's paragraphs (before the first `##`, lists excluded), and how many address the reader. */
+  leadSentences: number;
+  leadSecondPersonSentences: number;
+  /** The first `##` (or deeper) heading: the first thing the page does after saying what it is. */
+  firstSectionHeading: string;
+  /** Paragraphs ending in a colon that introduce an ordered list or a code block ("Run the following command:"). */
+  introducedSteps: number;
+
   /** Paragraphs outside lists (prose blocks). */
   paragraphs: number;
   /** Sentences hedged with a modal: "can", "may", "might", "could", "would". */
@@ -115,6 +123,10 @@ export function extractDocumentFeatures(tree: Root, frontMatter: Record<string, 
     prose: '',
     lead: '',
     openingSentence: '',
+    leadSentences: 0,
+    leadSecondPersonSentences: 0,
+    firstSectionHeading: '',
+    introducedSteps: 0,
     paragraphs: 0,
     modalSentences: 0,
     boldLabels: 0,
@@ -160,6 +172,10 @@ export function extractDocumentFeatures(tree: Root, frontMatter: Record<string, 
         features.paragraphSentences++;
         if (imperative) features.imperativeParagraphSentences++;
       }
+      if (inParagraph && inLead) {
+        features.leadSentences++;
+        if (secondPerson) features.leadSecondPersonSentences++;
+      }
     }
   };
 
@@ -169,6 +185,7 @@ export function extractDocumentFeatures(tree: Root, frontMatter: Record<string, 
         const text = nodeText(node);
         features.headings.push({ depth: node.depth, text });
         if (node.depth >= 2) inLead = false;
+        if (node.depth >= 2 && features.firstSectionHeading === '' && !inListItem) features.firstSectionHeading = text;
         if (node.depth <= 2 && !inListItem) {
           inLinkSection = LINK_SECTION.test(text.replace(/[`*_]|\{#[^}]*\}/g, '').trim());
           section = { heading: text, sentences: 0, imperativeSentences: 0, orderedItems: 0, codeBlocks: 0, tables: 0, words: 0 };
@@ -213,7 +230,7 @@ export function extractDocumentFeatures(tree: Root, frontMatter: Record<string, 
           section.orderedItems += node.children.length;
         }
         else features.unorderedItems += node.children.length;
-        for (const item of node.children) for (const child of item.children) walk(child, true);
+        for (const item of node.children) walkChildren(item.children, true);
         return;
       }
       case 'table': {
@@ -244,10 +261,17 @@ export function extractDocumentFeatures(tree: Root, frontMatter: Record<string, 
         features.images++;
         return;
       default:
-        if ('children' in node) for (const child of node.children as Nodes[]) walk(child, inListItem);
+        if ('children' in node) walkChildren(node.children as Nodes[], inListItem);
     }
   };
-  for (const child of tree.children) walk(child, false);
+  const walkChildren = (children: readonly Nodes[], inListItem: boolean) => {
+    children.forEach((child, index) => {
+      const next = children[index + 1];
+      if (!inLinkSection && child.type === 'paragraph' && next && (next.type === 'code' || (next.type === 'list' && next.ordered === true)) && /:\s*$/.test(nodeText(child))) features.introducedSteps++;
+      walk(child, inListItem);
+    });
+  };
+  walkChildren(tree.children, false);
 
   // The front-matter title and the page's H1 often differ ("Create a volume" / "Tutorial: Create a volume"); both are what a reader sees.
   const firstHeading = features.headings.find((heading) => heading.depth === 1) ?? features.headings[0];

@@ -79,6 +79,8 @@ export function readTaskSignals(page: PageReading, add: AddSignal): void {
   if (stepCount >= 2) add('orderedSteps', ramp(stepCount, 1, 6), numberedHeadings > page.longestOrderedList ? `${numberedHeadings} numbered step headings` : `${page.longestOrderedList} ordered steps`);
   const imperativeOrdered = features.orderedLists.reduce((total, list) => total + list.imperativeItems, 0);
   if (imperativeOrdered >= 2) add('imperativeSteps', ramp(imperativeOrdered, 1, 8), `${imperativeOrdered} of ${page.orderedItems} ordered items are instructions`);
+  // "Run the following command:" then the command: a step announced, then given.
+  add('introducedSteps', ramp(features.introducedSteps, 0, 5), `${features.introducedSteps} commands or steps introduced by a sentence ending in a colon`);
   if (features.imperativeBullets >= 2) add('imperativeBullets', ramp(features.imperativeBullets / Math.max(1, features.unorderedItems), 0.15, 0.6), `${features.imperativeBullets} of ${features.unorderedItems} bullet items are instructions`);
   if (features.sentences >= 3) add('imperativeProse', ramp(page.imperativeShare, 0.1, 0.45), `imperative sentences ${percent(page.imperativeShare)}`);
   const actionHeadings = headingTexts.filter((text) => isImperativeHeading(text) || (isImperativeSentence(text) && text.split(/\s+/).length > 1)).length;

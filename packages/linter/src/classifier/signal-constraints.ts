@@ -56,6 +56,7 @@ export const SIGNAL_CATEGORIES: Readonly<Record<SignalId, readonly Category[]>> 
   prerequisites: ['tutorial', 'how-to'],
   orderedSteps: ['tutorial', 'how-to'],
   imperativeSteps: ['tutorial', 'how-to'],
+  introducedSteps: ['tutorial', 'how-to'],
   imperativeBullets: ['tutorial', 'how-to'],
   imperativeProse: ['tutorial', 'how-to'],
   imperativeHeadings: ['tutorial', 'how-to'],
@@ -100,4 +101,6 @@ export const SIGNAL_CATEGORIES: Readonly<Record<SignalId, readonly Category[]>> 
   modalVoice: ['explanation'],
   linkDensity: ['reference', 'explanation'],
   interfaceVocabulary: ['tutorial', 'how-to'],
+  leadSecondPerson: ['tutorial', 'how-to'],
+  firstSectionTask: ['tutorial', 'how-to'],
 };

@@ -116,7 +116,7 @@ export function importAnswer(paste: string, options: ImportOptions): ImportedDoc
   let categorySource: ImportedDocument['categorySource'];
   if (options.category) [category, categorySource] = [options.category, 'option'];
   else if (declared) [category, categorySource] = [declared, 'front matter'];
-  else if (classification.predicted && classification.confidence >= config.settings.classifier.threshold) [category, categorySource] = [classification.predicted, 'classifier'];
+  else if (classification.predicted && classification.confidence !== null && classification.confidence >= config.settings.classifier.threshold) [category, categorySource] = [classification.predicted, 'classifier'];
   else return { kind: 'category-unclear', question: question.text, threshold: config.settings.classifier.threshold, candidates: rankCategories(bodyParsed, 2) };
 
   const notes: string[] = [];

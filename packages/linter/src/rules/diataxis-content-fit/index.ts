@@ -19,7 +19,7 @@ export default defineRule({
     const declared = document.record.category;
     if (declared === null) return;
     const { predicted, confidence, evidence } = classifyDocument(document);
-    if (predicted === null || predicted === declared || confidence < context.settings.classifier.threshold) return;
+    if (predicted === null || confidence === null || predicted === declared || confidence < context.settings.classifier.threshold) return;
     context.report({
       messageId: 'mismatch',
       data: { predicted, declared, confidence: Math.round(confidence * 100), evidence: evidence.slice(0, EVIDENCE_IN_MESSAGE).join('; ') },
