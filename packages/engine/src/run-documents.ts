@@ -9,6 +9,8 @@ import type { DocumentOutcome, DocumentTask, PipelineSetup } from './document-ta
 import type { LintCache } from './cache/lint-cache.js';
 import { FileTooLarge, readDocument } from './files/read-document.js';
 import { applyGcPolicy } from './gc-policy.js';
+import { WORKER_HEAP_BOUND } from './heap-bound.js';
+import type { WorkerData } from './worker.js';
 import { isWorkerOutOfMemory, WORKER_OLD_GENERATION_MB, workerResourceLimits } from './worker-heap.js';
 import { createDocumentProcessor, unparsableOutcome } from './process-document.js';
 import { runWithTimeLimit, TimeLimitExceeded } from './time-limit.js';
@@ -142,7 +144,7 @@ export function createLazyPool(setup: PipelineSetup, threads: number, lowMemory:
           // The pool lives for one run and is destroyed at its end; a worker waiting on a slow
           // document's neighbour must not be stopped and restarted cold.
           idleTimeout,
-          workerData: setup,
+          workerData: { setup, heapBound: lowMemory ? WORKER_HEAP_BOUND.lowMemory : WORKER_HEAP_BOUND.default } satisfies WorkerData,
           // One document at a time per thread: a terminated worker takes no other task down with it.
           concurrentTasksPerWorker: 1,
           resourceLimits: workerResourceLimits(heapLimitMb),
