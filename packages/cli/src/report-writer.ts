@@ -2,7 +2,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
-import { formatGithub, formatResults, toEslintJson } from '@qadocs/linter';
+import { formatGithub, formatResults, jsonReportEntry } from '@qadocs/linter';
 import type { LintResult } from '@qadocs/schema';
 import { cachedReportEntry, createBatchedWriter } from '@qadocs/engine';
 import { UsageError } from './usage-error.js';
@@ -64,11 +64,12 @@ export async function createReportWriter(
     await once(fileStream, 'close');
   };
   if (format === 'json') {
-    const batched = createBatchedWriter(stream);
+    // Every entry is ASCII JSON (fresh or from the cache), so the fast one-byte encoding is exact.
+    const batched = createBatchedWriter(stream, { encoding: 'latin1' });
     let first = true;
     return {
       add(result) {
-        batched.write(`${first ? '[' : ','}${cachedReportEntry(result) ?? JSON.stringify(toEslintJson([result])[0])}`);
+        batched.write(`${first ? '[' : ','}${cachedReportEntry(result) ?? jsonReportEntry(result)}`);
         first = false;
       },
       async finish() {

@@ -1,5 +1,6 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, runQadocs } from './support/run-qadocs.js';
 import { cleanDocument, documentWithError, writeFiles } from './support/sample-documents.js';
@@ -29,14 +30,16 @@ function project(name: string): string {
 }
 
 /**
- * Edit the cached copy of a message (the cache is JSON and keeps each file's diagnostics): a warm run
- * that prints the edited text did not lint the file again. Returns how many cache files held it.
+ * Edit the cached copy of a message (each cache line keeps a file's diagnostics) and sign the line again
+ * with its CRC-32, as the cache does: a warm run that prints the edited text did not lint the file again.
+ * Returns how many cache files held it.
  */
 function editCachedMessage(location: string): number {
   return cacheFiles(location).filter((file) => {
     const text = readFileSync(file, 'utf8');
     if (!text.includes(CATEGORY_MESSAGE)) return false;
-    writeFileSync(file, text.replaceAll(CATEGORY_MESSAGE, 'Cached document without a front-matter `category`'));
+    const signed = (line: string) => `${line}\t${crc32(line).toString(16)}`;
+    writeFileSync(file, text.split('\n').map((line) => (line.includes(CATEGORY_MESSAGE) ? signed(line.slice(0, line.lastIndexOf('\t')).replaceAll(CATEGORY_MESSAGE, 'Cached document without a front-matter `category`')) : line)).join('\n'));
     return true;
   }).length;
 }
@@ -131,6 +134,8 @@ describe('a corrupted cache is ignored', () => {
     ['truncated', (text: string) => text.slice(0, Math.floor(text.length / 2))],
     ['wrong shape', () => JSON.stringify({ format: 1, entries: { 'docs/reference.md': { hash: 42, messages: 'none' } } })],
     ['empty', () => ''],
+    // Same length, still JSON: only the line's checksum tells.
+    ['edited without its checksum', (text: string) => text.replaceAll(CATEGORY_MESSAGE, CATEGORY_MESSAGE.replace('Unexpected', 'Unforeseen'))],
   ] as const) {
     it(`(${name}): same results and exit code as a cold run`, async () => {
       const cwd = project(`corrupt-${name.replace(' ', '-')}`);

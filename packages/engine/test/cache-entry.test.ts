@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createLintResult, lintSource, loadConfig, toEslintJson } from '@qadocs/linter';
+import { createLintResult, jsonReportEntry, lintSource, loadConfig, toEslintJson } from '@qadocs/linter';
 import type { LintResult } from '@qadocs/schema';
 import { cacheLineFile, cachedReportEntry, decodeCacheLine, encodeCacheLine } from '../src/cache/cache-entry.js';
 import { REFERENCE_DOCUMENT } from './support/temp-folder.js';
@@ -32,7 +33,7 @@ describe('a lint cache line', () => {
     const decoded = decodeCacheLine(line, FILE, HASH, FILE_PATH)!;
     expect(decoded.messages).toEqual(result.messages);
     expect({ ...decoded }).toEqual({ ...result });
-    expect(cachedReportEntry(decoded)).toBe(JSON.stringify(toEslintJson([result])[0]));
+    expect(cachedReportEntry(decoded)).toBe(jsonReportEntry(result));
   });
 
   it("keeps ESLint's other fields: source, directive-suppressed messages with their offsets, deprecated rules", async () => {
@@ -44,7 +45,7 @@ describe('a lint cache line', () => {
     const decoded = decodeCacheLine(encodeCacheLine(FILE, HASH, full), FILE, HASH, FILE_PATH)!;
     expect({ ...decoded }).toEqual({ ...full });
     expect(decoded.suppressedMessages![0]!.place).toEqual(full.suppressedMessages![0]!.place);
-    expect(cachedReportEntry(decoded)).toBe(JSON.stringify(toEslintJson([full])[0]));
+    expect(cachedReportEntry(decoded)).toBe(jsonReportEntry(full));
   });
 
   it('is a miss for another file or another content hash', () => {
@@ -57,6 +58,22 @@ describe('a lint cache line', () => {
     for (const damaged of [line.slice(0, tab), line.slice(0, line.length - 10), line.replace('"messages":[', '"messages":{'), `${line.slice(0, tab)}\t{"filePath":"x"${line.slice(tab + 15)}`, line.replace(/"offsets":\[\d+,/, '"offsets":[')]) {
       expect(() => decodeCacheLine(damaged, FILE, HASH, FILE_PATH), damaged.slice(0, 80)).toThrow();
     }
+  });
+
+  it('is ASCII, and its report entry reads back as the JSON report of the result', () => {
+    expect(readFileSync(REFERENCE_DOCUMENT, 'utf8')).toMatch(/[^\x00-\x7f]/);
+    expect(line).toMatch(/^[\x00-\x7f]*$/);
+    expect(JSON.parse(cachedReportEntry(decodeCacheLine(line, FILE, HASH, FILE_PATH)!)!)).toEqual(toEslintJson([result])[0]);
+  });
+
+  it('checks the shape of a line whose checksum was made to match', () => {
+    const signed = (damaged: string) => `${damaged}\t${crc32(damaged).toString(16)}`;
+    const body = line.slice(0, line.lastIndexOf('\t'));
+    expect(() => decodeCacheLine(signed(body.replace(/"offsets":\[\d+,/, '"offsets":[')), FILE, HASH, FILE_PATH)).toThrow();
+    expect(() => decodeCacheLine(signed(body.replace('"counts":[', '"counts":[1,')), FILE, HASH, FILE_PATH)).toThrow();
+    // The entry itself is parsed when something reads it.
+    const decoded = decodeCacheLine(signed(body.replace('"messages":[', '"messages":{')), FILE, HASH, FILE_PATH)!;
+    expect(() => decoded.messages).toThrow();
   });
 
   it('has no report text to reuse once its result gains a fixed output', () => {

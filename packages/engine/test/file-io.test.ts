@@ -34,7 +34,7 @@ describe('createBatchedWriter', () => {
     const stream = new PassThrough();
     const chunks: string[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-    const writer = createBatchedWriter(stream, 100);
+    const writer = createBatchedWriter(stream, { batchLength: 100 });
     const lines = Array.from({ length: 50 }, (_, index) => `line ${index}\n`);
     for (const line of lines) writer.write(line);
     writer.flush();
@@ -47,7 +47,7 @@ describe('createBatchedWriter', () => {
     const stream = new PassThrough();
     const chunks: string[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-    const writer = createBatchedWriter(stream, 100);
+    const writer = createBatchedWriter(stream, { batchLength: 100 });
     writer.write('short');
     expect(chunks).toEqual([]);
     writer.flush();

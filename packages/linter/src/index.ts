@@ -42,7 +42,7 @@ export { createLintResult, type LintResultExtras } from './reporters/lint-result
 export { formatResults, REPORT_FORMATS, UnknownFormatError, type ReportFormat, type FormatOptions } from './reporters/format-results.js';
 export { formatStylish, type StylishOptions } from './reporters/stylish.js';
 export { escapeControlCharacters } from './reporters/terminal-text.js';
-export { formatJson, toEslintJson, type EslintJsonResult, type EslintJsonMessage, type EslintJsonSuppressedMessage } from './reporters/json.js';
+export { asciiJson, formatJson, jsonReportEntry, toEslintJson, type EslintJsonResult, type EslintJsonMessage, type EslintJsonSuppressedMessage } from './reporters/json.js';
 export { formatSarif, toSarif, ruleFriendlyName, type SarifOptions } from './reporters/sarif.js';
 export { formatRdjson, toRdjson, type RdjsonResult, type RdjsonDiagnostic, type RdjsonPosition } from './reporters/rdjson.js';
 export { formatMarkdown } from './reporters/markdown.js';

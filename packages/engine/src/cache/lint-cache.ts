@@ -8,7 +8,8 @@ import { byteLengthOfLines, readLines } from '../files/read-lines.js';
 import { cacheLineFile, decodeCacheLine, encodeCacheLine } from './cache-entry.js';
 import type { DocumentOutcome } from '../document-task.js';
 
-const FORMAT = 4;
+/** 5: lines are ASCII JSON (`asciiJson`), read and written as one-byte strings. */
+const FORMAT = 5;
 
 interface NextCache {
   stream: WriteStream;
@@ -62,7 +63,7 @@ export class LintCache {
     await mkdir(location, { recursive: true });
     let lines: AsyncGenerator<string, void, undefined> | null = null;
     try {
-      lines = await readLines(cache.#file);
+      lines = await readLines(cache.#file, { asciiOnly: true });
       const header = await lines.next();
       const parsed = header.done ? null : (JSON.parse(header.value) as { format?: unknown; key?: unknown });
       if (parsed?.format === FORMAT && parsed.key === key) cache.#lines = lines;
@@ -148,7 +149,7 @@ export class LintCache {
       }
     }
     const stream = createWriteStream(this.#nextFile, { flags: copied ? 'a' : 'w' });
-    const lines = createBatchedWriter(stream);
+    const lines = createBatchedWriter(stream, { encoding: 'latin1' });
     if (!copied) lines.write(`${JSON.stringify({ format: FORMAT, key: this.#key })}\n`);
     return (this.#next = { stream, lines });
   }

@@ -8,11 +8,16 @@ export interface BatchedWriter {
   flush(): void;
 }
 
-export function createBatchedWriter(stream: NodeJS.WritableStream, batchLength = 64 * 1024): BatchedWriter {
+/**
+ * `encoding: 'latin1'` is for text known to be ASCII (ASCII JSON, see `asciiJson`): the same bytes
+ * as UTF-8, encoded several times faster (a 300 MB report: 0.3 s instead of 1.4 s).
+ */
+export function createBatchedWriter(stream: NodeJS.WritableStream, options: { batchLength?: number; encoding?: 'utf8' | 'latin1' } = {}): BatchedWriter {
+  const { batchLength = 64 * 1024, encoding = 'utf8' } = options;
   let pending = '';
   const flush = () => {
     if (pending === '') return;
-    stream.write(pending);
+    stream.write(pending, encoding);
     pending = '';
   };
   return {
