@@ -37,7 +37,12 @@ export function encodeCacheLine(file: string, hash: string, result: LintResult):
   };
   const { output: _output, ...withoutOutput } = result;
   const signed = `${asciiJson(head)}\t${jsonReportEntry({ ...withoutOutput, filePath: '' })}`;
-  return `${signed}\t${crc32(signed).toString(16)}`;
+  return `${signed}\t${checksum(signed)}`;
+}
+
+/** The CRC-32 that ends a cache line, of everything before its last tab. */
+function checksum(text: string): string {
+  return crc32(text).toString(16);
 }
 
 /** The file a line is about, read without parsing the line (the cache is sorted by it). */
@@ -54,7 +59,7 @@ export function decodeCacheLine(line: string, file: string, hash: string, filePa
   const tab = line.indexOf('\t');
   const lastTab = line.lastIndexOf('\t');
   if (tab < 0 || lastTab === tab) throw new Error('Unexpected cache line without a report entry and a checksum');
-  if (line.slice(lastTab + 1) !== crc32(line.slice(0, lastTab)).toString(16)) throw new Error('Unexpected cache line: its checksum does not match');
+  if (line.slice(lastTab + 1) !== checksum(line.slice(0, lastTab))) throw new Error('Unexpected cache line: its checksum does not match');
   const head = JSON.parse(line.slice(0, tab)) as CacheHead;
   if (head.file !== file || head.hash !== hash) return null;
   const text = line.slice(tab + 1, lastTab);
