@@ -39,11 +39,21 @@ export function renderSearchPage(options: SearchPageOptions = {}): string {
 /**
  * `html/assets/search.js`: runs the query of the form (or of `?q=`) against Pagefind and lists the
  * matching pages. Result excerpts are built as DOM nodes (text and `<mark>` only), never as HTML.
+ * `partFolders` are the folders (inside `html/`) of the index's parts after the first, which is
+ * `pagefind/`: Pagefind merges their results into one ranked list (see `SEARCH_INDEX_PART_PAGES`).
  */
-export const SEARCH_SCRIPT = `// qadocs search: Pagefind over the exported pages.
+export function searchScript(partFolders: readonly string[] = []): string {
+  return `${SEARCH_SCRIPT_HEAD}const parts = ${JSON.stringify(partFolders)};
+for (const folder of parts) await pagefind.mergeIndex(new URL('../' + folder, import.meta.url).href, { baseUrl: '/' });
+${SEARCH_SCRIPT_BODY}`;
+}
+
+const SEARCH_SCRIPT_HEAD = `// qadocs search: Pagefind over the exported pages.
 const pagefind = await import('../pagefind/pagefind.js');
 await pagefind.options({ baseUrl: '/' });
-const form = document.querySelector('.search-form');
+`;
+
+const SEARCH_SCRIPT_BODY = `const form = document.querySelector('.search-form');
 const input = document.getElementById('search-query');
 const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');

@@ -4,7 +4,7 @@ import { MANIFEST_SCHEMA_ID, SCHEMA_VERSION, chunkJsonSchema, manifestJsonSchema
 import { sortDiagnostics, type ExportDiagnostic } from '../export-diagnostic.js';
 import { categoryNeighbours, withNeighbourNav } from '../render/category-neighbours.js';
 import { indexDocumentOf, renderIndexPage } from '../render/render-index-page.js';
-import { SEARCH_SCRIPT, renderSearchPage } from '../render/render-search-page.js';
+import { renderSearchPage, searchScript } from '../render/render-search-page.js';
 import { renderSitemap } from '../render/render-sitemap.js';
 import { STYLESHEET } from '../render/stylesheet.js';
 import { serializeRecord } from '../serialize-record.js';
@@ -13,7 +13,7 @@ import { OutputClaims, type DocumentSlot } from './output-claims.js';
 import { OutputFiles, OutputPathError, type StagedFile, type UnchangedFile } from './output-file.js';
 import { LEDGER_FILE, ledgerText, readLedger, type Ledger } from './output-ledger.js';
 import { collisionKey, documentOutputPaths, type ExportFormat } from './output-paths.js';
-import { searchIndexFiles } from './search-index.js';
+import { searchIndexParts } from './search-index.js';
 import { removeStaleTemporaries } from './sweep-output.js';
 
 /**
@@ -36,6 +36,8 @@ export interface ExportWriterOptions {
   baseUrl?: string;
   /** Write the search page and build its Pagefind index over the pages (HTML only). */
   search?: boolean;
+  /** Pages per part of the search index (default `SEARCH_INDEX_PART_PAGES`, 1,000): the indexer's memory grows with it. */
+  searchIndexPartPages?: number;
   /** The `lang` of the index page. Default `en`. */
   lang?: string;
   /** The site name on the index page. */
@@ -238,11 +240,16 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
         const buildDate = isoDateFromEpoch(options.sourceDateEpoch === undefined ? process.env.SOURCE_DATE_EPOCH : options.sourceDateEpoch);
         if (options.baseUrl) await stageShared('html/sitemap.xml', renderSitemap(options.baseUrl, documents.map((slot) => slot.record.id)));
         if (options.search) {
+          // The Pagefind index of the pages as this run commits them, in parts, staged and committed
+          // like every other file (each part's entry file after its other files), so the ledger owns
+          // it and stale index files are removed; then the script that merges the parts.
+          const parts: string[] = [];
+          for await (const part of searchIndexParts(pagesOf(files, documents, commit), options.searchIndexPartPages)) {
+            for (const { relativePath, content } of part.files) await stageShared(relativePath, content);
+            parts.push(part.folder);
+          }
+          await stageShared('html/assets/search.js', searchScript(parts.slice(1)));
           await stageShared('html/search.html', renderSearchPage({ lang: options.lang, siteTitle: options.siteTitle, baseUrl: options.baseUrl }));
-          await stageShared('html/assets/search.js', SEARCH_SCRIPT);
-          // The Pagefind index of the pages as this run commits them, staged and committed like every
-          // other file (its entry file last), so the ledger owns it and stale index files are removed.
-          for (const { relativePath, content } of await searchIndexFiles(pagesOf(files, documents, commit))) await stageShared(relativePath, content);
         }
         await stageShared('html/index.html', renderIndexPage(documents.map((slot) => slot.index), { lang: options.lang, siteTitle: options.siteTitle, buildDate, baseUrl: options.baseUrl, search: options.search }));
       }
