@@ -3,6 +3,7 @@ import { existsSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GNU_TIME_FORMAT, parseGnuTimeOutput } from './time-output.mjs';
+import { sampleProcessGroupRss } from './tree-rss.mjs';
 
 /** GNU time, used for peak RSS when present (Debian package `time`). */
 export const GNU_TIME_PATH = '/usr/bin/time';
@@ -29,8 +30,9 @@ const RSS_REPORTER = pathToFileURL(join(import.meta.dirname, 'rss-reporter.mjs')
 
 /**
  * Runs `node <script> <args>` once in `cwd` with stdout and stderr sent to files under `workDir`
- * and returns its wall time (measured here around the whole child), peak RSS in KiB, exit code
- * and signal. `outputs` (files or folders the command writes) are removed first, so a stale one
+ * and returns its wall time (measured here around the whole child), peak RSS in KiB (the larger of
+ * its largest process's and its process group's sampled sum, both also returned), exit code and
+ * signal. `outputs` (files or folders the command writes) are removed first, so a stale one
  * never passes for this run's. `ok` means it exited with one of `okExitCodes` (linters exit 1 on
  * findings) and `validate(run)`, when given, found nothing wrong: Node also exits 1 on an uncaught
  * exception, so a finished linter is told from a crashed one by what it wrote.
@@ -60,6 +62,8 @@ export function measureRun({ script, args, cwd, okExitCodes, env, outputs = [], 
       detached: true, // its own process group, so a timeout can end the command and its children
     });
     currentChild = child;
+    // Its own process group (detached): the sum over the group counts processes it starts.
+    const groupRss = child.pid === undefined ? null : sampleProcessGroupRss(child.pid);
     const timer = setTimeout(() => {
       timedOut = true;
       stopCurrentRun();
@@ -71,6 +75,7 @@ export function measureRun({ script, args, cwd, okExitCodes, env, outputs = [], 
       clearTimeout(timer);
       closeSync(stdoutFd);
       closeSync(stderrFd);
+      const groupPeakRssKb = groupRss?.stop() ?? null;
       let peakRssKb = null;
       let exitSignal = signal;
       if (measure === 'gnu-time' && existsSync(timePath)) {
@@ -80,7 +85,11 @@ export function measureRun({ script, args, cwd, okExitCodes, env, outputs = [], 
       } else if (measure === 'node' && existsSync(rssPath)) {
         peakRssKb = JSON.parse(readFileSync(rssPath, 'utf8')).peakRssKb;
       }
-      const run = { wallMs, peakRssKb, exitCode, signal: exitSignal, ok: false, error: null, stdoutPath, stderrPath };
+      // The command's peak: its largest process (GNU time, rusage) or, when larger, its processes
+      // together (sampled), so memory moved into a child process is still counted.
+      const processPeakRssKb = peakRssKb;
+      if (groupPeakRssKb != null && (peakRssKb == null || groupPeakRssKb > peakRssKb)) peakRssKb = groupPeakRssKb;
+      const run = { wallMs, peakRssKb, processPeakRssKb, groupPeakRssKb, exitCode, signal: exitSignal, ok: false, error: null, stdoutPath, stderrPath };
       if (spawnError) run.error = `could not start: ${spawnError.message}`;
       else if (timedOut) run.error = `timed out after ${timeoutSeconds} s`;
       else if (exitSignal != null) run.error = `killed by signal ${exitSignal}`;

@@ -61,7 +61,7 @@ async function benchSize(docs, options, qadocsSkipReason) {
         await command.after?.(round);
       }
       const outcome = run.ok && command.outcome ? command.outcome(run) : null;
-      command.runs.push({ round, wallMs: Math.round(run.wallMs), peakRssKb: run.peakRssKb, exitCode: run.exitCode, signal: run.signal, ok: run.ok, error: run.error, outcome });
+      command.runs.push({ round, wallMs: Math.round(run.wallMs), peakRssKb: run.peakRssKb, processPeakRssKb: run.processPeakRssKb, groupPeakRssKb: run.groupPeakRssKb, exitCode: run.exitCode, signal: run.signal, ok: run.ok, error: run.error, outcome });
       console.log(`  run ${round}/${options.runs}  ${command.id.padEnd(27)} ${run.ok ? `${(run.wallMs / 1000).toFixed(2).padStart(7)} s  ${run.peakRssKb == null ? '?' : Math.round(kibToMegabytes(run.peakRssKb))} MB` : `FAILED: ${run.error}`}`);
     }
   } finally {

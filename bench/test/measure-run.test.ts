@@ -30,6 +30,19 @@ const workerAllocates = script(
   ].join('\n'),
 );
 
+// 160 MB touched in the command and 160 MB in a process it starts, both held at once for 1.5 s:
+// neither process reaches 320 MB, the command does.
+const childAllocates = script(
+  'child-allocates.mjs',
+  [
+    "import { spawn } from 'node:child_process';",
+    'const mine = Buffer.alloc(160 * 1024 * 1024, 1);',
+    "const child = spawn(process.execPath, ['-e', 'const b = Buffer.alloc(160 * 1024 * 1024, 1); setTimeout(() => console.log(b[0]), 1500);'], { stdio: 'inherit' });",
+    'child.on(\'exit\', () => console.log(mine[0]));',
+    '',
+  ].join('\n'),
+);
+
 const hasGnuTime = existsSync(GNU_TIME_PATH);
 if (!hasGnuTime) console.log(`${GNU_TIME_PATH} is missing (Debian package \`time\`): the gnu-time cases are skipped`);
 
@@ -64,6 +77,14 @@ for (const measure of ['gnu-time', 'node'] as const) {
       const run = await measureRun({ script: workerAllocates, args: [], cwd: workDir, okExitCodes: [0] }, { ...settings, name: `${measure}-worker` });
       expect(run.ok).toBe(true);
       expect(run.peakRssKb).toBeGreaterThan(256 * 1024);
+    });
+
+    it.skipIf(process.platform !== 'linux')('counts a process the command starts together with the command: the peak is their sum while both run', async () => {
+      const run = await measureRun({ script: childAllocates, args: [], cwd: workDir, okExitCodes: [0] }, { ...settings, name: `${measure}-child` });
+      expect(run.ok).toBe(true);
+      expect(run.processPeakRssKb).toBeLessThan(300 * 1024);
+      expect(run.groupPeakRssKb).toBeGreaterThan(320 * 1024);
+      expect(run.peakRssKb).toBe(run.groupPeakRssKb);
     });
   });
 }

@@ -133,7 +133,7 @@ export function nonNegativeInteger(flag: string, value: string): number {
 }
 
 /** What a command needs from each document besides its lint result. */
-export type DocumentNeeds = Partial<Pick<PipelineSetup, 'fix' | 'record' | 'html' | 'classify' | 'customIds' | 'chunks' | 'page'>>;
+export type DocumentNeeds = Partial<Pick<PipelineSetup, 'fix' | 'record' | 'html' | 'classify' | 'customIds' | 'chunks' | 'page' | 'errorsOnly'>>;
 
 /** Stream the run's documents through the pipeline, each parsed once for everything `needs` asks. */
 export function processDocuments(context: RunContext, io: CliIo, needs: DocumentNeeds, extra: Pick<RunDocumentsOptions, 'cache' | 'onProgress' | 'contents'> = {}) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { tooLargeDiagnostic, unparsableDocument, type ParseDiagnostic, type ParsedDocument } from '@qadocs/parser';
-import { classificationReport, classifyDocument, createLintResult, fixText, lintParsed, lintSource, loadConfig, type ResolvedConfig } from '@qadocs/linter';
+import { classificationReport, classifyDocument, createLintResult, fixText, lintParsed, lintSource, loadConfig, trimLintResult, type ResolvedConfig } from '@qadocs/linter';
 import { FileTooLarge, readDocument } from './files/read-document.js';
 import { documentOutline } from './document-outline.js';
 import type { DocumentOutcome, DocumentTask, PipelineSetup } from './document-task.js';
@@ -62,6 +62,7 @@ export async function createDocumentProcessor(setup: PipelineSetup, loaded?: Res
       const { filePath: _ignored, ...classification } = classificationReport(path.relative(setup.cwd, task.filePath), parsed);
       outcome.classification = classification;
     }
+    if (setup.errorsOnly) outcome.result = trimLintResult(outcome.result, (message) => message.severity === 2 || message.parseFailure === true);
     return outcome;
   };
 }

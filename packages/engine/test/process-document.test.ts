@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseQaDocument } from '@qadocs/schema';
@@ -47,5 +47,38 @@ describe('createDocumentProcessor with record', () => {
     expect(classifiedRecord.classification?.predicted).not.toBeNull();
     expect(classifiedRecord.classification?.confidence).toBe(classified.classification?.confidence);
     expect(typeof classifiedRecord.classification?.confidence).toBe('number');
+  });
+});
+
+describe('createDocumentProcessor with errorsOnly', () => {
+  it("returns each result's counts whole and only its errors: no warnings, no source", async () => {
+    const setup = { cwd: dir, configFile: null, root: dir, fix: false, record: true, html: false, classify: false };
+    const full = await createDocumentProcessor(setup);
+    const trimmed = await createDocumentProcessor({ ...setup, errorsOnly: true });
+    const task = { filePath: path.join(dir, 'install.md'), bytes: new TextEncoder().encode('---\ntitle: Notes\ncategory: how-to\n---\n\n## How do I install it?\n\nRun the installer[^1] and see [^2].\n\n[^1]: https://example.com\n') };
+    const whole = full(task).result;
+    expect(whole.errorCount).toBeGreaterThan(0);
+    expect(whole.warningCount).toBeGreaterThan(0);
+    expect(whole.source).toBeDefined();
+    const { result, recordJson } = trimmed(task);
+    expect(result).toEqual({
+      filePath: whole.filePath,
+      messages: whole.messages.filter((message) => message.severity === 2),
+      errorCount: whole.errorCount,
+      warningCount: whole.warningCount,
+      fatalErrorCount: whole.fatalErrorCount,
+      fixableErrorCount: whole.fixableErrorCount,
+      fixableWarningCount: whole.fixableWarningCount,
+    });
+    expect(recordJson).toBe(full(task).recordJson);
+  });
+
+  it('keeps a parse failure that the config turned into a warning: `export` reports the files it could not read', async () => {
+    const configFile = path.join(dir, 'warn-input.config.json');
+    writeFileSync(configFile, JSON.stringify({ rules: { 'input/encoding': 'warn' } }));
+    const setup = { cwd: dir, configFile, root: dir, fix: false, record: true, html: false, classify: false, errorsOnly: true };
+    const processor = await createDocumentProcessor(setup);
+    const { result } = processor({ filePath: path.join(dir, 'latin1.md'), bytes: Uint8Array.from([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0xff, 0xfe, 0x0a]) });
+    expect(result.messages.map((message) => [message.ruleId, message.severity, message.parseFailure])).toEqual([['input/encoding', 1, true]]);
   });
 });

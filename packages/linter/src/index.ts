@@ -38,7 +38,7 @@ export { asksNearlyTheSame } from './authoring/question-similarity.js';
 export { importAnswer, ImportError, type ImportOptions, type ImportedDocument, type ImportedCitation, type UnclearCategory } from './authoring/import/import-answer.js';
 
 // Reports
-export { createLintResult, type LintResultExtras } from './reporters/lint-result.js';
+export { createLintResult, trimLintResult, type LintResultExtras } from './reporters/lint-result.js';
 export { formatResults, REPORT_FORMATS, UnknownFormatError, type ReportFormat, type FormatOptions } from './reporters/format-results.js';
 export { formatStylish, type StylishOptions } from './reporters/stylish.js';
 export { escapeControlCharacters } from './reporters/terminal-text.js';

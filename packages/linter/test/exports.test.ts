@@ -71,6 +71,7 @@ describe('public exports', () => {
       'toEslintJson',
       'toRdjson',
       'toSarif',
+      'trimLintResult',
     ]);
   });
 

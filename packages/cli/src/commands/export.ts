@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createExportWriter, OutputFolderError, type ExportFormat, type ExportWriter, type ExportWriterOptions } from '@qadocs/exporter';
-import { createLintResult, escapeControlCharacters, formatResults } from '@qadocs/linter';
+import { createLintResult, escapeControlCharacters, formatResults, trimLintResult } from '@qadocs/linter';
 import type { LintResult, QaDocument } from '@qadocs/schema';
 import { readFrontMatterIds } from '@qadocs/engine';
 import type { CliIo } from '../cli-io.js';
@@ -63,14 +63,6 @@ export async function openExportWriter(options: ExportWriterOptions): Promise<Ex
 }
 
 /**
- * A result with its error messages only, keeping every count: the report's closing line adds the
- * counts up, and must not say "0 warnings" beside the line that says how many there are.
- */
-function errorsOnly(result: LintResult): LintResult {
-  return { ...result, messages: result.messages.filter((message) => message.severity === 2) };
-}
-
-/**
  * Writes in flight at once: the main thread only writes (the workers parse and render), so a few
  * overlapping writes keep the disk busy without holding many pages in memory.
  */
@@ -103,14 +95,14 @@ export async function exportCommand(paths: string[], flags: ExportFlags, io: Cli
     const html = formats.includes('html');
     // Pages link to each other by id: ids set in front matter are known before any page is rendered.
     const customIds = html ? readFrontMatterIds(context.files, context.root, context.config.maxFileSize) : {};
-    const needs = { record: true, html, chunks: formats.includes('chunks'), page: { baseUrl, search }, customIds };
+    const needs = { record: true, html, chunks: formats.includes('chunks'), page: { baseUrl, search }, customIds, errorsOnly: true };
     const outcomes = processDocuments(context, io, needs, { onProgress: progress.update });
     for await (const outcome of outcomes) {
       // `export` does not lint: it reports only the files it could not read.
       const result = lintGate ? outcome.result : createLintResult(outcome.filePath, outcome.result.messages.filter((message) => message.parseFailure));
       errors += result.errorCount;
       warnings += result.warningCount;
-      if (result.errorCount > 0 || result.warningCount > 0) shown.push(errorsOnly(result));
+      if (result.errorCount > 0 || result.warningCount > 0) shown.push(trimLintResult(result, (message) => message.severity === 2));
       if (outcome.recordJson === undefined) continue;
       // add() rejects only on misuse; kept to rethrow here rather than left unhandled between awaits.
       const write: Promise<void> = writer

@@ -42,3 +42,13 @@ export function createLintResult(filePath: string, diagnostics: readonly Diagnos
     ...(extras.usedDeprecatedRules?.length ? { usedDeprecatedRules: [...extras.usedDeprecatedRules] } : {}),
   };
 }
+
+/**
+ * A result trimmed to what a run that prints only some messages keeps: the counts, and the messages
+ * `keep` accepts; no source, output or suppressed messages. The counts stay whole, so a closing line
+ * that adds them up still says how many warnings there were.
+ */
+export function trimLintResult(result: LintResult, keep: (message: Diagnostic) => boolean): LintResult {
+  const { filePath, errorCount, warningCount, fatalErrorCount, fixableErrorCount, fixableWarningCount } = result;
+  return { filePath, messages: result.messages.filter(keep), errorCount, warningCount, fatalErrorCount, fixableErrorCount, fixableWarningCount };
+}
