@@ -54,7 +54,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, reportFormats:
       .option('--shard <i/n>', 'only shard i of n (CI machines)')
       .option('--threads <n>', 'worker threads (default and maximum: the cores available)')
       .option('--timeout <ms>', 'per-file time limit in milliseconds, 1 to 2147483647 (default 10000)')
-      .option('--low-memory', 'keep peak memory down (~40% less) at the cost of time (~10% more)')
+      .option('--low-memory', 'keep peak memory down (~35% less) at the cost of time (~50% more)')
       .option('--no-progress', 'never show a progress bar');
 
   const run = (action: (...args: any[]) => Promise<number>) =>

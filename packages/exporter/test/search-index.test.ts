@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportDocuments } from '../src/index.js';
+import { createExportWriter, exportDocuments } from '../src/index.js';
 import { searchIndexPartFolder, searchIndexParts, type IndexedPage, type SearchIndexPart } from '../src/write/search-index.js';
 import { parseContentDocuments } from './support/fixture-documents.js';
 import { listFiles } from './support/output-tree.js';
@@ -51,6 +51,12 @@ describe('searchIndexParts', () => {
 
   it('refuses a part size that is not a whole number of pages, quoting it', async () => {
     for (const size of [0, -1, 1.5, Number.NaN]) await expect(partsOf(['a'], size)).rejects.toThrow(`Unexpected search index part size ${String(size)}, expected a whole number of pages, at least 1`);
+  });
+
+  it('an export writer refuses such a part size before it writes anything', async () => {
+    const outDir = path.join(scratch, 'refused');
+    await expect(createExportWriter({ outDir, search: true, searchIndexPartPages: 0 })).rejects.toThrow('Unexpected search index part size 0, expected a whole number of pages, at least 1');
+    expect(existsSync(outDir)).toBe(false);
   });
 
   it('the folder of a part: the first is pagefind/, the next are inside it', () => {

@@ -13,7 +13,7 @@ import { OutputClaims, type DocumentSlot } from './output-claims.js';
 import { OutputFiles, OutputPathError, type StagedFile, type UnchangedFile } from './output-file.js';
 import { LEDGER_FILE, ledgerText, readLedger, type Ledger } from './output-ledger.js';
 import { collisionKey, documentOutputPaths, type ExportFormat } from './output-paths.js';
-import { searchIndexParts } from './search-index.js';
+import { checkSearchIndexPartPages, searchIndexParts } from './search-index.js';
 import { removeStaleTemporaries } from './sweep-output.js';
 
 /**
@@ -116,6 +116,7 @@ export async function createExportWriter(options: ExportWriterOptions): Promise<
   }
   const formats = FORMATS.filter((format) => (options.formats ?? DEFAULT_FORMATS).includes(format));
   if (formats.length === 0) throw new TypeError('Unexpected empty list of export formats, expected "json", "html" or "chunks"');
+  if (options.searchIndexPartPages !== undefined) checkSearchIndexPartPages(options.searchIndexPartPages);
   // The folders this run writes in: `chunks` writes in `json/` beside the records.
   const folders = FOLDERS.filter((folder) => formats.includes(folder) || (folder === 'json' && formats.includes('chunks')));
   await checkOutputFolder(options.outDir);

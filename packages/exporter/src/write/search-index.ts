@@ -51,7 +51,7 @@ export function searchIndexPartFolder(part: number): string {
  * index files by content, so an unchanged site yields the same files and nothing is rewritten.
  */
 export async function* searchIndexParts(pages: AsyncIterable<IndexedPage>, partPages = SEARCH_INDEX_PART_PAGES): AsyncGenerator<SearchIndexPart> {
-  if (!Number.isInteger(partPages) || partPages < 1) throw new TypeError(`Unexpected search index part size ${String(partPages)}, expected a whole number of pages, at least 1`);
+  checkSearchIndexPartPages(partPages);
   const pagefind = await import('pagefind');
   try {
     let part = 0;
@@ -83,6 +83,11 @@ export async function* searchIndexParts(pages: AsyncIterable<IndexedPage>, partP
   } finally {
     await pagefind.close();
   }
+}
+
+/** Refuse a part size that is not a whole number of pages, at least 1, quoting it. */
+export function checkSearchIndexPartPages(partPages: number): void {
+  if (!Number.isInteger(partPages) || partPages < 1) throw new TypeError(`Unexpected search index part size ${String(partPages)}, expected a whole number of pages, at least 1`);
 }
 
 /** A part's files under its folder, sorted, its entry file last. */
