@@ -38,8 +38,8 @@ export interface PipelineSetup {
   /**
    * Return lint results with their counts, errors and parse failures only: `build` and `export` print
    * nothing else, and each file's warnings (their fixes carry whole renumbered texts) and its text
-   * would otherwise be copied to the main thread (10,000 documents: 204,928 warnings, and ~85 MB of
-   * text, twice that as V8 strings, held until the run ended).
+   * would otherwise be copied to the main thread (10,000 documents: 204,928 warnings, and 65 MB of
+   * text held until the run ended).
    */
   errorsOnly?: boolean;
 }
