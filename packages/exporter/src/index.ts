@@ -7,7 +7,6 @@ export { linkTargetsFrom, pathDerivedLinkTargets, type LinkTargets } from './ren
 export { STYLESHEET } from './render/stylesheet.js';
 export { createExportWriter, OutputFolderError, type ExportWriter, type ExportWriterOptions, type ExportedDocument, type ExportSummary } from './write/export-writer.js';
 export type { ExportFormat } from './write/output-paths.js';
-export { LOW_MEMORY_SEARCH_INDEX_PART_PAGES, SEARCH_INDEX_PART_PAGES } from './write/search-index.js';
 export { exportDocuments, type ExportDocumentsOptions } from './export-documents.js';
 export type { ExportDiagnostic, ExportRuleId } from './export-diagnostic.js';
 export { PREVIEW_CONTENT_SECURITY_POLICY, PREVIEW_STYLESHEET, renderProblemsPage, type PagePreview, type PreviewAssets, type PreviewProblem } from './render/preview-problems.js';

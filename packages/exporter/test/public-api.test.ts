@@ -5,11 +5,9 @@ import * as exporter from '../src/index.js';
 describe('@qadocs/exporter public API', () => {
   it('exports exactly these values', () => {
     expect(Object.keys(exporter).sort()).toEqual([
-      'LOW_MEMORY_SEARCH_INDEX_PART_PAGES',
       'OutputFolderError',
       'PREVIEW_CONTENT_SECURITY_POLICY',
       'PREVIEW_STYLESHEET',
-      'SEARCH_INDEX_PART_PAGES',
       'STYLESHEET',
       'categoryNeighbours',
       'createExportWriter',

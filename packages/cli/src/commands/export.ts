@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createExportWriter, LOW_MEMORY_SEARCH_INDEX_PART_PAGES, OutputFolderError, SEARCH_INDEX_PART_PAGES, type ExportFormat, type ExportWriter, type ExportWriterOptions } from '@qadocs/exporter';
+import { createExportWriter, OutputFolderError, type ExportFormat, type ExportWriter, type ExportWriterOptions } from '@qadocs/exporter';
 import { createLintResult, escapeControlCharacters, formatResults, trimLintResult } from '@qadocs/linter';
 import type { LintResult, QaDocument } from '@qadocs/schema';
 import { readFrontMatterIds } from '@qadocs/engine';
@@ -82,8 +82,8 @@ export async function exportCommand(paths: string[], flags: ExportFlags, io: Cli
   // A path or glob that matches nothing is a typo, not an empty site: it must not empty the output.
   const context = await prepareRun(paths, flags, io, { requireMatches: true });
   const shownOut = path.relative(io.cwd, outDir) || '.';
-  const searchIndexPartPages = context.lowMemory ? LOW_MEMORY_SEARCH_INDEX_PART_PAGES : SEARCH_INDEX_PART_PAGES;
-  const writer = await openExportWriter({ outDir, formats, ndjson: Boolean(flags.ndjson), baseUrl, search, searchIndexPartPages });
+  // `--low-memory` does not change the index's parts: same input, same output, whatever memory it is given.
+  const writer = await openExportWriter({ outDir, formats, ndjson: Boolean(flags.ndjson), baseUrl, search });
   const progress = createProgress(io.stderr as NodeJS.WriteStream, flags.progress !== false);
   // Only what will be printed is kept: error messages (build prints errors; `qadocs lint` is where
   // warnings are read) and each file's counts, so a 10,000-document build does not hold every diagnostic.

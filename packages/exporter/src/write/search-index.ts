@@ -11,9 +11,6 @@ const ENTRY_FILE = 'pagefind-entry.json';
  */
 export const SEARCH_INDEX_PART_PAGES = 1000;
 
-/** Pages per part with `--low-memory`: the indexer peaks at ~165 MB (500 pages) instead of ~300 MB, and a search loads twice as many entry files. */
-export const LOW_MEMORY_SEARCH_INDEX_PART_PAGES = 500;
-
 /** One page to index: its path inside `html/` (Pagefind derives the URL from it) and its HTML. */
 export interface IndexedPage {
   sourcePath: string;
